@@ -1,0 +1,81 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/figlint/figlint/internal/engine"
+)
+
+// JSONVersion is the version of the JSON output contract. It changes only
+// when a key is removed or its meaning changes.
+const JSONVersion = 1
+
+// JSON streams {"version": 1, "findings": [...], "summary": {...}}, one
+// finding per line.
+type JSON struct {
+	w     io.Writer
+	bw    *bufio.Writer
+	first bool
+}
+
+// jsonFinding is the contract for one finding: these keys, in this order.
+type jsonFinding struct {
+	Rule      string `json:"rule"`
+	Severity  string `json:"severity"`
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Message   string `json:"message"`
+	Pointer   string `json:"pointer"`
+}
+
+// Begin implements Reporter.
+func (j *JSON) Begin() error {
+	j.bw = bufio.NewWriter(j.w)
+	j.first = true
+	_, err := fmt.Fprintf(j.bw, "{\"version\": %d, \"findings\": [", JSONVersion)
+	return err
+}
+
+// File implements Reporter.
+func (j *JSON) File(r engine.Result) error {
+	for _, f := range r.Findings {
+		b, err := json.Marshal(jsonFinding{
+			Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
+			Line: f.Range.Start.Line, Column: f.Range.Start.Column,
+			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Column,
+			Message: f.Message, Pointer: f.Pointer,
+		})
+		if err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if j.first {
+			sep = "\n  "
+			j.first = false
+		}
+		j.bw.WriteString(sep)
+		j.bw.Write(b)
+	}
+	return j.bw.Flush()
+}
+
+// End implements Reporter.
+func (j *JSON) End(s Summary) error {
+	b, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	if !j.first {
+		j.bw.WriteString("\n")
+	}
+	j.bw.WriteString("], \"summary\": ")
+	j.bw.Write(b)
+	j.bw.WriteString("}\n")
+	return j.bw.Flush()
+}

@@ -1,0 +1,110 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/rules"
+)
+
+// Text writes "path:line:col: severity: message [rule]", then the source
+// line with a ^~~~ marker under the span.
+type Text struct {
+	w    io.Writer
+	bw   *bufio.Writer
+	opts Options
+}
+
+const (
+	ansiReset = "\x1b[0m"
+	ansiBold  = "\x1b[1m"
+	ansiRed   = "\x1b[31m"
+	ansiYel   = "\x1b[33m"
+	ansiCyan  = "\x1b[36m"
+	ansiGray  = "\x1b[90m"
+	ansiGreen = "\x1b[32m"
+)
+
+// Begin implements Reporter.
+func (t *Text) Begin() error {
+	t.bw = bufio.NewWriter(t.w)
+	return nil
+}
+
+func (t *Text) paint(code, s string) string {
+	if !t.opts.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+// File implements Reporter.
+func (t *Text) File(r engine.Result) error {
+	for _, f := range r.Findings {
+		sevColor := ansiCyan
+		switch f.Severity {
+		case rules.SeverityError:
+			sevColor = ansiRed
+		case rules.SeverityWarning:
+			sevColor = ansiYel
+		}
+		fmt.Fprintf(t.bw, "%s %s %s %s\n",
+			t.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", f.Path, f.Range.Start.Line, f.Range.Start.Column)),
+			t.paint(sevColor, f.Severity.String()+":"),
+			f.Message,
+			t.paint(ansiGray, "["+f.Rule+"]"))
+		if t.opts.Snippet && r.Source != nil && f.Range.Start.Line >= 1 && f.Range.Start.Line <= r.Source.LineCount() {
+			t.snippet(r, f)
+		}
+	}
+	return t.bw.Flush()
+}
+
+// snippet prints the finding's first line and a marker under its span; a
+// span that goes on past the line is marked to the line's end.
+func (t *Text) snippet(r engine.Result, f rules.Finding) {
+	line := r.Source.Line(f.Range.Start.Line)
+	if !utf8.ValidString(line) {
+		line = strings.ToValidUTF8(line, "\uFFFD")
+	}
+	num := strconv.Itoa(f.Range.Start.Line)
+	gutter := strings.Repeat(" ", len(num))
+	runes := []rune(line)
+	start := f.Range.Start.Column - 1
+	if start > len(runes) {
+		start = len(runes)
+	}
+	end := len(runes)
+	if f.Range.End.Line == f.Range.Start.Line {
+		end = f.Range.End.Column - 1
+	}
+	if end > len(runes) {
+		end = len(runes)
+	}
+	width := end - start
+	if width < 1 {
+		width = 1
+	}
+	// Keep tabs so the marker lines up under tab-indented text.
+	var pad strings.Builder
+	for _, c := range runes[:start] {
+		if c == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	fmt.Fprintf(t.bw, "%s |\n", gutter)
+	fmt.Fprintf(t.bw, "%s | %s\n", num, line)
+	fmt.Fprintf(t.bw, "%s | %s%s\n", gutter, pad.String(), t.paint(ansiGreen, "^"+strings.Repeat("~", width-1)))
+}
+
+// End implements Reporter.
+func (t *Text) End(s Summary) error {
+	return t.bw.Flush()
+}

@@ -1,0 +1,346 @@
+// Package yamlpos computes exact spans of yaml.v3 nodes in their source.
+//
+// yaml.v3 records where a node starts (line and column, columns counted in
+// Unicode code points) but not where it ends. The end is found by scanning the
+// source from the start according to the node's style: quoted scalars to their
+// closing quote, plain scalars by matching the folded value against the text,
+// block scalars to their last content line, collections to their last child
+// (and closing bracket for flow style).
+package yamlpos
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Source is a file's bytes with an index of line starts.
+type Source struct {
+	src   []byte
+	lines []int // byte offset of the start of each line
+}
+
+// New indexes src. Lines end at "\n"; a "\r" before it belongs to the break.
+func New(src []byte) *Source {
+	lines := make([]int, 1, 64)
+	for i, c := range src {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return &Source{src: src, lines: lines}
+}
+
+// Bytes returns the indexed source.
+func (s *Source) Bytes() []byte { return s.src }
+
+// LineCount returns the number of lines (a final line without a break counts).
+func (s *Source) LineCount() int { return len(s.lines) }
+
+// LineStart returns the byte offset of 1-based line n, clamped to the file.
+func (s *Source) LineStart(n int) int {
+	if n < 1 {
+		return 0
+	}
+	if n > len(s.lines) {
+		return len(s.src)
+	}
+	return s.lines[n-1]
+}
+
+// LineEnd returns the byte offset of the end of line n's content, before its
+// line break ("\n" or "\r\n").
+func (s *Source) LineEnd(n int) int {
+	if n < 1 || n > len(s.lines) {
+		return len(s.src)
+	}
+	end := len(s.src)
+	if n < len(s.lines) {
+		end = s.lines[n] - 1
+	}
+	if end > s.lines[n-1] && s.src[end-1] == '\r' {
+		end--
+	}
+	return end
+}
+
+// Line returns the text of line n without its line break.
+func (s *Source) Line(n int) string {
+	if n < 1 || n > len(s.lines) {
+		return ""
+	}
+	return string(s.src[s.LineStart(n):s.LineEnd(n)])
+}
+
+// Offset converts a 1-based line and code-point column to a byte offset.
+func (s *Source) Offset(line, col int) int {
+	off := s.LineStart(line)
+	end := s.LineEnd(line)
+	for c := 1; c < col && off < end; c++ {
+		_, size := utf8.DecodeRune(s.src[off:end])
+		off += size
+	}
+	return off
+}
+
+// Position converts a byte offset to a 1-based line and code-point column.
+func (s *Source) Position(off int) (line, col int) {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(s.src) {
+		off = len(s.src)
+	}
+	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+	return i + 1, utf8.RuneCount(s.src[s.lines[i]:off]) + 1
+}
+
+// NodeEnd returns the exclusive end offset of n, whose Line and Column are
+// whole-file coordinates in this source.
+func (s *Source) NodeEnd(n *yaml.Node) int {
+	start := s.Offset(n.Line, n.Column)
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) > 0 {
+			return s.NodeEnd(n.Content[len(n.Content)-1])
+		}
+		return start
+	case yaml.AliasNode:
+		return s.skipIndicatorWord(start)
+	case yaml.ScalarNode:
+		return s.scalarEnd(n, start)
+	case yaml.MappingNode, yaml.SequenceNode:
+		end := s.skipProperties(start)
+		if len(n.Content) > 0 {
+			end = s.NodeEnd(n.Content[len(n.Content)-1])
+		}
+		if n.Style&yaml.FlowStyle != 0 {
+			closer := byte(']')
+			if n.Kind == yaml.MappingNode {
+				closer = '}'
+			}
+			if i := s.findCloser(end, closer); i >= 0 {
+				return i + 1
+			}
+		}
+		return end
+	}
+	return start
+}
+
+// skipIndicatorWord skips an indicator (& ! *) and the name after it.
+func (s *Source) skipIndicatorWord(i int) int {
+	i++
+	for i < len(s.src) && !isSpaceOrBreak(s.src[i]) && !isFlowIndicator(s.src[i]) {
+		i++
+	}
+	return i
+}
+
+// skipProperties skips anchors and tags and the white space after them.
+func (s *Source) skipProperties(i int) int {
+	for i < len(s.src) && (s.src[i] == '&' || s.src[i] == '!') {
+		i = s.skipIndicatorWord(i)
+		i = s.skipSpace(i, true)
+	}
+	return i
+}
+
+// skipSpace skips blanks and, when breaks is true, line breaks and comments.
+func (s *Source) skipSpace(i int, breaks bool) int {
+	for i < len(s.src) {
+		switch c := s.src[i]; {
+		case c == ' ' || c == '\t':
+			i++
+		case breaks && (c == '\n' || c == '\r'):
+			i++
+		case breaks && c == '#':
+			for i < len(s.src) && s.src[i] != '\n' {
+				i++
+			}
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// findCloser finds the closing bracket of a flow collection after its last
+// child, skipping white space, commas and comments.
+func (s *Source) findCloser(i int, closer byte) int {
+	for i < len(s.src) {
+		i = s.skipSpace(i, true)
+		if i >= len(s.src) {
+			break
+		}
+		switch s.src[i] {
+		case closer:
+			return i
+		case ',':
+			i++
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+func (s *Source) scalarEnd(n *yaml.Node, start int) int {
+	i := s.skipProperties(start)
+	if i >= len(s.src) {
+		return i
+	}
+	switch {
+	case n.Style&yaml.DoubleQuotedStyle != 0 && s.src[i] == '"':
+		return s.doubleQuotedEnd(i)
+	case n.Style&yaml.SingleQuotedStyle != 0 && s.src[i] == '\'':
+		return s.singleQuotedEnd(i)
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && (s.src[i] == '|' || s.src[i] == '>'):
+		return s.blockScalarEnd(i)
+	}
+	return s.plainEnd(i, n.Value)
+}
+
+func (s *Source) doubleQuotedEnd(i int) int {
+	for j := i + 1; j < len(s.src); j++ {
+		switch s.src[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(s.src)
+}
+
+func (s *Source) singleQuotedEnd(i int) int {
+	for j := i + 1; j < len(s.src); j++ {
+		if s.src[j] == '\'' {
+			if j+1 < len(s.src) && s.src[j+1] == '\'' {
+				j++
+				continue
+			}
+			return j + 1
+		}
+	}
+	return len(s.src)
+}
+
+// blockScalarEnd finds the end of the last content line of a literal or
+// folded block scalar whose indicator is at i.
+func (s *Source) blockScalarEnd(i int) int {
+	headerLine, _ := s.Position(i)
+	end := s.LineEnd(headerLine)
+	// Explicit indentation indicator: relative to the header line's indent.
+	explicit := 0
+	for j := i + 1; j < end && s.src[j] != ' ' && s.src[j] != '#'; j++ {
+		if c := s.src[j]; c >= '1' && c <= '9' {
+			explicit = int(c - '0')
+		}
+	}
+	indent := 0
+	if explicit > 0 {
+		indent = s.indentOf(headerLine) + explicit
+	}
+	for line := headerLine + 1; line <= len(s.lines); line++ {
+		ls, le := s.LineStart(line), s.LineEnd(line)
+		ind := s.indentOf(line)
+		if ls+ind >= le { // blank line: part of the scalar if more content follows
+			continue
+		}
+		if indent == 0 {
+			indent = ind
+			if indent <= s.indentOf(headerLine) {
+				break
+			}
+		}
+		if ind < indent {
+			break
+		}
+		end = le
+	}
+	return end
+}
+
+// indentOf counts the leading spaces of line n.
+func (s *Source) indentOf(line int) int {
+	ls, le := s.LineStart(line), s.LineEnd(line)
+	k := 0
+	for ls+k < le && s.src[ls+k] == ' ' {
+		k++
+	}
+	return k
+}
+
+// plainEnd matches the value of a plain scalar against the source from i,
+// folding line breaks as YAML does, and returns the end of the match.
+func (s *Source) plainEnd(i int, value string) int {
+	v := 0
+	for v < len(value) && i < len(s.src) {
+		c := s.src[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			// A run of white space: within a line it is literal; across
+			// lines it folds to one space, or to n-1 newlines for n breaks.
+			j, breaks := i, 0
+			for j < len(s.src) && (s.src[j] == ' ' || s.src[j] == '\t' || s.src[j] == '\n' || s.src[j] == '\r') {
+				if s.src[j] == '\n' {
+					breaks++
+				}
+				j++
+			}
+			if breaks == 0 {
+				if value[v] != c {
+					break
+				}
+				i++
+				v++
+				continue
+			}
+			want := " "
+			if breaks > 1 {
+				want = ""
+				for k := 1; k < breaks; k++ {
+					want += "\n"
+				}
+			}
+			if len(value)-v < len(want) || value[v:v+len(want)] != want {
+				break
+			}
+			v += len(want)
+			i = j
+			continue
+		}
+		if c != value[v] {
+			break
+		}
+		i++
+		v++
+	}
+	if v < len(value) {
+		// The value did not match its source (it should always match); fall
+		// back to the rest of the start line without trailing blanks.
+		line, _ := s.Position(i)
+		e := s.LineEnd(line)
+		for e > i && (s.src[e-1] == ' ' || s.src[e-1] == '\t') {
+			e--
+		}
+		return e
+	}
+	return i
+}
+
+func isSpaceOrBreak(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func isFlowIndicator(c byte) bool { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}' }
+
+// LineCountBetween counts the lines that the bytes [start, end) touch; an
+// empty span counts as one line.
+func (s *Source) LineCountBetween(start, end int) int {
+	if end <= start {
+		return 1
+	}
+	l1, _ := s.Position(start)
+	l2, _ := s.Position(end - 1)
+	return l2 - l1 + 1
+}

@@ -1,0 +1,159 @@
+package rules
+
+import (
+	"strconv"
+
+	"github.com/figlint/figlint/internal/yamlpos"
+	"gopkg.in/yaml.v3"
+)
+
+// Document is one page, parsed once and shared read-only by every rule.
+type Document struct {
+	// Path is the file's path as shown to the user.
+	Path string
+	// Source is the file's bytes, which positions refer to.
+	Source *yamlpos.Source
+	// Open is the range of the opening "---" delimiter (or the file's start
+	// when there is none).
+	Open Range
+	// Root is the front matter's top node, whose positions are whole-file
+	// coordinates; nil when the block is empty or could not be parsed.
+	Root *yaml.Node
+	// Value is the JSON-compatible value built from Root: map[string]any,
+	// []any, string, json.Number, bool or nil. An empty block is an empty
+	// map.
+	Value any
+	// Broken is true when the front matter could not be read or parsed; only
+	// rules marked OnBroken run on it.
+	Broken bool
+	// Problems are the findings made while reading and parsing the file,
+	// reported by the rules that own their IDs.
+	Problems []Finding
+}
+
+// Entry is what a JSON pointer names in the node tree.
+type Entry struct {
+	// Key is the mapping key node, or nil for list items and the root.
+	Key *yaml.Node
+	// Value is the value node. When the pointer passes through an alias or
+	// a merge key, Key and Value are the alias node that brings the value to
+	// this place, so a finding lands where the user sees the value used.
+	Value *yaml.Node
+}
+
+// Lookup finds the nodes a JSON pointer names. It walks the node tree, so it
+// follows aliases and merge keys and sees the last of duplicate keys, just as
+// the value does.
+func (d *Document) Lookup(ptr string) (Entry, bool) {
+	tokens, ok := SplitPointer(ptr)
+	if !ok || d.Root == nil {
+		return Entry{}, false
+	}
+	return LookupTokens(d.Root, tokens)
+}
+
+// LookupTokens walks root along reference tokens; see Document.Lookup.
+func LookupTokens(root *yaml.Node, tokens []string) (Entry, bool) {
+	var via *yaml.Node // outermost alias passed through
+	e := Entry{Value: root}
+	for _, tok := range tokens {
+		n := e.Value
+		for n.Kind == yaml.AliasNode && n.Alias != nil {
+			if via == nil {
+				via = n
+			}
+			n = n.Alias
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			k, v, viaMerge := mappingGet(n, tok, 0)
+			if v == nil {
+				return Entry{}, false
+			}
+			if via == nil && viaMerge != nil {
+				via = viaMerge
+			}
+			e = Entry{Key: k, Value: v}
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(n.Content) || strconv.Itoa(i) != tok {
+				return Entry{}, false
+			}
+			e = Entry{Value: n.Content[i]}
+		default:
+			return Entry{}, false
+		}
+	}
+	if via != nil {
+		return Entry{Key: via, Value: via}, true
+	}
+	return e, true
+}
+
+// maxMergeDepth bounds merge-key chains during lookups.
+const maxMergeDepth = 64
+
+// mappingGet returns the last pair with key tok in m, or the first found
+// through merge keys when m has none; viaMerge is the merge value node used.
+func mappingGet(m *yaml.Node, tok string, depth int) (key, value, viaMerge *yaml.Node) {
+	for i := len(m.Content) - 2; i >= 0; i -= 2 {
+		k := m.Content[i]
+		if k.Kind == yaml.ScalarNode && k.Value == tok && k.Tag != "!!merge" {
+			return k, m.Content[i+1], nil
+		}
+	}
+	if depth >= maxMergeDepth {
+		return nil, nil, nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Kind != yaml.ScalarNode || k.Tag != "!!merge" {
+			continue
+		}
+		src := m.Content[i+1]
+		for _, s := range MergeSources(src) {
+			if _, v2, _ := mappingGet(s, tok, depth+1); v2 != nil {
+				return src, v2, src
+			}
+		}
+	}
+	return nil, nil, nil
+}
+
+// MergeSources returns the mappings a merge key's value brings in, in order
+// of precedence: one mapping (or alias of one), or a list of them.
+func MergeSources(v *yaml.Node) []*yaml.Node {
+	deref := func(n *yaml.Node) *yaml.Node {
+		for i := 0; i < maxMergeDepth && n.Kind == yaml.AliasNode && n.Alias != nil; i++ {
+			n = n.Alias
+		}
+		return n
+	}
+	v = deref(v)
+	switch v.Kind {
+	case yaml.MappingNode:
+		return []*yaml.Node{v}
+	case yaml.SequenceNode:
+		var out []*yaml.Node
+		for _, c := range v.Content {
+			if c = deref(c); c.Kind == yaml.MappingNode {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// NodeRange returns the exact range of n in the file.
+func (d *Document) NodeRange(n *yaml.Node) Range {
+	if n == nil || d.Source == nil {
+		return d.Open
+	}
+	line, col := d.Source.Position(d.Source.NodeEnd(n))
+	return Range{Start: Position{Line: n.Line, Column: n.Column}, End: Position{Line: line, Column: col}}
+}
+
+// OffsetOf converts a position to a byte offset in Source, for fixes.
+func (d *Document) OffsetOf(p Position) int {
+	return d.Source.Offset(p.Line, p.Column)
+}

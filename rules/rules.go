@@ -1,0 +1,180 @@
+// Package rules is figlint's public rule API and home of the built-in rules.
+//
+// A Rule is a plain value: metadata (Meta) and a Run function. Run receives a
+// Pass, which holds the parsed Document and a Report function; rules never
+// print and keep no per-file state, so one Rule value serves every goroutine.
+// Severity is not the rule's business: the driver assigns it from the rule's
+// default or the user's configuration.
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity ranks a finding. The zero value is not a valid severity.
+type Severity int
+
+// Severities from least to most severe.
+const (
+	SeverityNote Severity = iota + 1
+	SeverityWarning
+	SeverityError
+)
+
+// String returns the lower-case name used in output and flags.
+func (s Severity) String() string {
+	switch s {
+	case SeverityNote:
+		return "note"
+	case SeverityWarning:
+		return "warning"
+	case SeverityError:
+		return "error"
+	default:
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+}
+
+// ParseSeverity reads "error", "warning" or "note".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return SeverityError, nil
+	case "warning":
+		return SeverityWarning, nil
+	case "note":
+		return SeverityNote, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q: expected error, warning or note", s)
+}
+
+// Position is a 1-based place in a file: Line counts lines of the whole file
+// (not of the front matter) and Column counts Unicode code points, as yaml.v3
+// does.
+type Position struct {
+	Line   int
+	Column int
+}
+
+// Less orders positions by line, then column.
+func (p Position) Less(q Position) bool {
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Column < q.Column
+}
+
+// Range is a span of a file; End is exclusive.
+type Range struct {
+	Start Position
+	End   Position
+}
+
+// TextEdit replaces the bytes [Start, End) of the file with NewText.
+type TextEdit struct {
+	Start   int
+	End     int
+	NewText string
+}
+
+// Fix is a suggested change: a message and non-overlapping edits.
+type Fix struct {
+	Message string
+	Edits   []TextEdit
+}
+
+// Finding is one problem found in one file.
+type Finding struct {
+	// Rule is the ID of the rule that reported the finding.
+	Rule string
+	// Severity is assigned by the driver from the configuration.
+	Severity Severity
+	// Path is the file's path as shown to the user, with / separators.
+	Path string
+	// Range is where the finding is, in whole-file coordinates.
+	Range Range
+	// Message says what was found and what is expected.
+	Message string
+	// Pointer is the JSON pointer of the value concerned ("" for the root
+	// or for findings that concern no value).
+	Pointer string
+	// Fixes are suggested changes, applied only when the user asks.
+	Fixes []Fix
+}
+
+// Meta describes one rule ID.
+type Meta struct {
+	// ID is the kebab-case rule ID; a published ID never changes.
+	ID string
+	// Severity is the default severity of the rule's findings.
+	Severity Severity
+	// Summary is one line for listings.
+	Summary string
+	// Doc is the Markdown documentation of the rule.
+	Doc string
+}
+
+// Rule is a check over one Document.
+type Rule struct {
+	Meta
+	// Family lists further rule IDs that Run reports under, each with its
+	// own metadata (the schema rule reports schema/<keyword> IDs).
+	Family []Meta
+	// OnBroken makes the rule run even when the front matter could not be
+	// parsed (Document.Broken); such rules only read Document.Problems.
+	OnBroken bool
+	// Run inspects pass.Doc and reports through pass.
+	Run func(pass *Pass)
+}
+
+// IDs returns the rule's own ID followed by its family's IDs.
+func (r Rule) IDs() []string {
+	ids := []string{r.ID}
+	for _, m := range r.Family {
+		ids = append(ids, m.ID)
+	}
+	return ids
+}
+
+// Pass is a rule's whole world for one document.
+type Pass struct {
+	// Doc is the parsed document.
+	Doc *Document
+	// report receives findings; the driver sets it.
+	report func(Finding)
+}
+
+// NewPass returns a pass over doc whose findings go to report. Drivers and
+// tests call it; rules receive a ready Pass.
+func NewPass(doc *Document, report func(Finding)) *Pass {
+	return &Pass{Doc: doc, report: report}
+}
+
+// Report records a finding. Path is filled in from the document.
+func (p *Pass) Report(f Finding) {
+	if f.Path == "" {
+		f.Path = p.Doc.Path
+	}
+	p.report(f)
+}
+
+// ReportRange reports a finding over r.
+func (p *Pass) ReportRange(rule string, r Range, pointer, format string, args ...any) {
+	p.Report(Finding{Rule: rule, Range: r, Pointer: pointer, Message: fmt.Sprintf(format, args...)})
+}
+
+// ReportAt reports a finding at the value (or, when key is true and the
+// value has a key, at the key) that pointer names; a pointer that names no
+// node reports at the opening delimiter.
+func (p *Pass) ReportAt(rule, pointer string, key bool, format string, args ...any) {
+	r := p.Doc.Open
+	if e, ok := p.Doc.Lookup(pointer); ok {
+		n := e.Value
+		if key && e.Key != nil {
+			n = e.Key
+		}
+		r = p.Doc.NodeRange(n)
+	}
+	p.ReportRange(rule, r, pointer, format, args...)
+}

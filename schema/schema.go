@@ -1,0 +1,218 @@
+// Package schema validates front matter against a JSON Schema and turns the
+// validator's errors into findings placed on the YAML node they concern.
+//
+// The built-in schemas for PFOCR figure pages are embedded and compiled once;
+// a user schema (any draft the validator supports, local $refs resolved)
+// replaces them for other collections.
+package schema
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/figlint/figlint/rules"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+//go:embed *.schema.json
+var files embed.FS
+
+// Stable absolute IDs of the built-in schemas, so that output never depends
+// on where figlint runs.
+const (
+	baseURL   = "https://figlint.github.io/schema/"
+	FigureURL = baseURL + "pfocr-figure.schema.json"
+	LegacyURL = baseURL + "pfocr-figure-legacy.schema.json"
+)
+
+// Validator holds compiled schemas; it is safe for concurrent use.
+type Validator struct {
+	current *jsonschema.Schema
+	// legacy is set for the built-in PFOCR schema only: pages of the older
+	// generation are recognised and checked against it.
+	legacy *jsonschema.Schema
+}
+
+var (
+	builtinOnce sync.Once
+	builtin     *Validator
+	builtinErr  error
+)
+
+// Builtin returns the built-in PFOCR validator, compiled on first use.
+func Builtin() (*Validator, error) {
+	builtinOnce.Do(func() {
+		c := newCompiler()
+		for _, name := range []string{"pfocr-figure.schema.json", "pfocr-figure-legacy.schema.json"} {
+			doc, err := readJSON(name)
+			if err != nil {
+				builtinErr = err
+				return
+			}
+			if err := c.AddResource(baseURL+name, doc); err != nil {
+				builtinErr = fmt.Errorf("schema: %w", err)
+				return
+			}
+		}
+		v := &Validator{}
+		if v.current, builtinErr = c.Compile(FigureURL); builtinErr != nil {
+			return
+		}
+		if v.legacy, builtinErr = c.Compile(LegacyURL); builtinErr != nil {
+			return
+		}
+		builtin = v
+	})
+	return builtin, builtinErr
+}
+
+// Source returns the text of an embedded schema by file name.
+func Source(name string) ([]byte, error) { return files.ReadFile(name) }
+
+// Load compiles the user schema at path. Relative $refs resolve against the
+// schema file's directory; a schema without $schema is read as 2020-12.
+func Load(path string) (*Validator, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return nil, fmt.Errorf("schema: cannot read %s: %w", path, err)
+	}
+	c := newCompiler()
+	sch, err := c.Compile(abs)
+	if err != nil {
+		return nil, fmt.Errorf("schema: cannot compile %s: %w", path, err)
+	}
+	return &Validator{current: sch}, nil
+}
+
+func newCompiler() *jsonschema.Compiler {
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	return c
+}
+
+func readJSON(name string) (any, error) {
+	data, err := files.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("schema: %s: %w", name, err)
+	}
+	return doc, nil
+}
+
+// Rule returns the schema rule: it reports schema/<keyword> findings, and
+// legacy-format for older PFOCR pages when the built-in schema is used.
+func (v *Validator) Rule() rules.Rule {
+	family := keywordMetas()
+	if v.legacy != nil {
+		family = append(family, LegacyFormat)
+	}
+	return rules.Rule{
+		Meta: rules.Meta{
+			ID:       "schema",
+			Severity: rules.SeverityError,
+			Summary:  "the front matter must match the JSON Schema",
+			Doc: "Validates the front matter, read as JSON, against the built-in PFOCR schema or " +
+				"the schema given with `--schema`. Each violated keyword is reported under its own " +
+				"rule ID `schema/<keyword>`; the `schema` ID itself is reported only when the " +
+				"validator fails for another reason.",
+		},
+		Family: family,
+		Run:    v.run,
+	}
+}
+
+func (v *Validator) run(p *rules.Pass) {
+	sch := v.current
+	if v.legacy != nil {
+		if key, why := legacySignal(p.Doc); key != "" {
+			p.ReportAt(LegacyFormat.ID, rules.Pointer(key), true,
+				"page is in the older PFOCR format (%s); checked against the legacy schema; expected the current format", why)
+			sch = v.legacy
+		}
+	}
+	err := sch.Validate(p.Doc.Value)
+	if err == nil {
+		return
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		p.ReportRange("schema", p.Doc.Open, "", "schema validation failed: %v", err)
+		return
+	}
+	m := mapper{pass: p}
+	m.walk(ve)
+}
+
+// legacySignal tells whether a page is of the older generation and returns
+// the first key (in file order) that shows it, with a description.
+func legacySignal(doc *rules.Document) (key, why string) {
+	obj, ok := doc.Value.(map[string]any)
+	if !ok || doc.Root == nil {
+		return "", ""
+	}
+	var reasons []string
+	first := ""
+	note := func(k, reason string) {
+		reasons = append(reasons, reason)
+		if first == "" {
+			first = k
+		}
+	}
+	// Keys are examined in file order so the finding lands on the first.
+	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
+		k := doc.Root.Content[i].Value
+		switch k {
+		case "organisms":
+			if _, isStr := obj[k].(string); isStr {
+				note(k, "organisms is a single string")
+			}
+		case "pathway_score":
+			note(k, "pathway_score instead of automl_pathway")
+		case "pmc_ranked_result_index", "annotations", "genes", "chemicals", "diseases":
+			note(k, k+" is an older-format field")
+		}
+	}
+	if first == "" {
+		return "", ""
+	}
+	if _, ok := obj["organisms_ner"]; !ok {
+		reasons = append(reasons, "no organisms_ner")
+	}
+	return first, strings.Join(reasons, ", ")
+}
+
+// describe renders a JSON value for a message: what was found.
+func describe(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return fmt.Sprintf("the boolean %t", x)
+	case json.Number:
+		return "the number " + x.String()
+	case string:
+		if len([]rune(x)) > 60 {
+			x = string([]rune(x)[:60]) + "…"
+		}
+		return fmt.Sprintf("%q", x)
+	case []any:
+		return fmt.Sprintf("a list of %d items", len(x))
+	case map[string]any:
+		return fmt.Sprintf("a mapping of %d fields", len(x))
+	}
+	return fmt.Sprintf("%v", v)
+}

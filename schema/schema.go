@@ -164,10 +164,9 @@ func legacySignal(doc *rules.Document) (key, why string) {
 	if !ok || doc.Root == nil {
 		return "", ""
 	}
-	var reasons []string
+	var reasons, older []string
 	first := ""
-	note := func(k, reason string) {
-		reasons = append(reasons, reason)
+	note := func(k string) {
 		if first == "" {
 			first = k
 		}
@@ -178,21 +177,27 @@ func legacySignal(doc *rules.Document) (key, why string) {
 		switch k {
 		case "organisms":
 			if _, isStr := obj[k].(string); isStr {
-				note(k, "organisms is a single string")
+				note(k)
+				reasons = append(reasons, "organisms is a single string")
 			}
 		case "pathway_score":
-			note(k, "pathway_score instead of automl_pathway")
+			note(k)
+			reasons = append(reasons, "pathway_score instead of automl_pathway")
 		case "pmc_ranked_result_index", "annotations", "genes", "chemicals", "diseases":
-			note(k, k+" is an older-format field")
+			note(k)
+			older = append(older, k)
 		}
 	}
 	if first == "" {
 		return "", ""
 	}
+	if len(older) > 0 {
+		reasons = append(reasons, "older fields "+strings.Join(older, ", "))
+	}
 	if _, ok := obj["organisms_ner"]; !ok {
 		reasons = append(reasons, "no organisms_ner")
 	}
-	return first, strings.Join(reasons, ", ")
+	return first, strings.Join(reasons, "; ")
 }
 
 // describe renders a JSON value for a message: what was found.

@@ -85,12 +85,8 @@ func (e *Engine) LintFile(f File) Result {
 // read returns the file's bytes, or a message saying why it cannot be
 // linted.
 func (e *Engine) read(f File) ([]byte, string) {
-	fh, err := os.Open(f.Path)
-	if err != nil {
-		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))
-	}
-	defer fh.Close()
-	info, err := fh.Stat()
+	// Stat before opening: opening a FIFO would block until a writer came.
+	info, err := os.Stat(f.Path)
 	if err != nil {
 		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))
 	}
@@ -103,6 +99,11 @@ func (e *Engine) read(f File) ([]byte, string) {
 	if info.Size() > e.maxSize {
 		return nil, fmt.Sprintf("file is %d bytes; expected at most %d (raise the limit with --max-size)", info.Size(), e.maxSize)
 	}
+	fh, err := os.Open(f.Path)
+	if err != nil {
+		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))
+	}
+	defer fh.Close()
 	data, err := io.ReadAll(io.LimitReader(fh, e.maxSize+1))
 	if err != nil {
 		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/figlint/figlint/internal/yamlpos"
 	"github.com/figlint/figlint/rules"
@@ -72,7 +73,27 @@ func shiftLines(n *yaml.Node, by int) {
 	}
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlErrLine   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+)
+
+// findAlias returns the offset of the alias "*name" in block, or -1.
+func findAlias(block []byte, name string) int {
+	pat := "*" + name
+	for i := 0; ; {
+		j := strings.Index(string(block[i:]), pat)
+		if j < 0 {
+			return -1
+		}
+		at := i + j
+		end := at + len(pat)
+		if end >= len(block) || strings.IndexByte(" \t\r\n,]}#", block[end]) >= 0 {
+			return at
+		}
+		i = end
+	}
+}
 
 // parserProblems are the problems yaml.v3's parser (not its scanner)
 // reports. For them yaml.v3 prints a 0-based line (a known quirk of its
@@ -106,6 +127,17 @@ func syntaxFinding(path string, src *yamlpos.Source, b block, err error) rules.F
 			}
 		}
 	}
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		// yaml.v3 gives no line here: find the alias in the block.
+		if at := findAlias(src.Bytes()[b.start:b.end], m[1]); at >= 0 {
+			l, c := src.Position(b.start + at)
+			return rules.Finding{
+				Rule: rules.YAMLSyntax.ID, Path: path,
+				Range:   rules.Range{Start: rules.Position{Line: l, Column: c}, End: rules.Position{Line: l, Column: c + 1 + utf8.RuneCountInString(m[1])}},
+				Message: fmt.Sprintf("invalid YAML: alias *%s refers to no anchor; expected an anchor &%s defined before it", m[1], m[1]),
+			}
+		}
+	}
 	fileLine := line + b.firstLine - 1
 	last := b.firstLine - 1 + src.LineCountBetween(b.start, b.end)
 	if fileLine > last {
@@ -115,7 +147,16 @@ func syntaxFinding(path string, src *yamlpos.Source, b block, err error) rules.F
 		fileLine = b.firstLine
 	}
 	text := src.Line(fileLine)
-	startCol := 1 + len(text) - len(strings.TrimLeft(text, " \t"))
+	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+	if strings.Contains(indent, "\t") {
+		// The usual cause of "cannot start any token": a tab indents.
+		return rules.Finding{
+			Rule: rules.YAMLSyntax.ID, Path: path,
+			Range:   rules.Range{Start: rules.Position{Line: fileLine, Column: 1}, End: rules.Position{Line: fileLine, Column: 1 + len(indent)}},
+			Message: fmt.Sprintf("invalid YAML: %s: the line is indented with a tab; expected spaces", msg),
+		}
+	}
+	startCol := 1 + len(indent)
 	endCol := 1 + len([]rune(strings.TrimRight(text, " \t")))
 	if endCol < startCol {
 		endCol = startCol

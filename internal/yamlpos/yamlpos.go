@@ -114,6 +114,8 @@ func (s *Source) NodeEnd(n *yaml.Node) int {
 		end := s.skipProperties(start)
 		if len(n.Content) > 0 {
 			end = s.NodeEnd(n.Content[len(n.Content)-1])
+		} else if end < len(s.src) && (s.src[end] == '[' || s.src[end] == '{') {
+			end++ // past the opening bracket of an empty flow collection
 		}
 		if n.Style&yaml.FlowStyle != 0 {
 			closer := byte(']')

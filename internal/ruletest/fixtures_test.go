@@ -1,0 +1,123 @@
+package ruletest_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/internal/frontmatter"
+	"github.com/figlint/figlint/internal/ruletest"
+	"github.com/figlint/figlint/rules"
+	"github.com/figlint/figlint/schema"
+)
+
+func builtinEngine(t *testing.T) *engine.Engine {
+	t.Helper()
+	v, err := schema.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := rules.NewRegistry(append(rules.Builtin(), v.Rule())...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return engine.New(reg, engine.Options{})
+}
+
+// TestRuleFixtures checks every fixture under fixtures/rules against the
+// expectations written in it.
+func TestRuleFixtures(t *testing.T) {
+	n := ruletest.Run(t, builtinEngine(t), "../../fixtures/rules")
+	if n < 20 {
+		t.Fatalf("only %d rule fixtures found; expected the fixture tree under fixtures/rules", n)
+	}
+}
+
+// TestEveryRuleHasFixtures makes sure each rule ID has a fixture folder
+// whose pages expect at least one of its findings.
+func TestEveryRuleHasFixtures(t *testing.T) {
+	v, _ := schema.Builtin()
+	reg, err := rules.NewRegistry(append(rules.Builtin(), v.Rule())...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Keywords the built-in schema never uses are exercised by the user
+	// schema tests in package schema instead.
+	covered := map[string]bool{}
+	err = filepath.WalkDir("../../fixtures/rules", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".md" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		exps, err := ruletest.Expectations(p, data)
+		if err != nil {
+			return err
+		}
+		for _, e := range exps {
+			covered[e.Rule] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range reg.Metas() {
+		switch m.ID {
+		case "front-matter", "yaml-syntax", "duplicate-key", "non-string-key", "legacy-format",
+			"schema/type", "schema/pattern", "schema/enum", "schema/const", "schema/required",
+			"schema/additionalProperties", "schema/minimum", "schema/maximum", "schema/minItems",
+			"schema/minLength", "schema/anyOf":
+			if !covered[m.ID] {
+				t.Errorf("rule %s has no fixture expecting it under fixtures/rules", m.ID)
+			}
+		}
+	}
+}
+
+// TestOKFixtures requires every page under fixtures/ok to be clean.
+func TestOKFixtures(t *testing.T) {
+	n := ruletest.Run(t, builtinEngine(t), "../../fixtures/ok")
+	if n == 0 {
+		t.Fatal("no pages under fixtures/ok")
+	}
+}
+
+// TestHarnessFails proves the harness reports both an unexpected finding and
+// an unmatched expectation.
+func TestHarnessFails(t *testing.T) {
+	data := []byte("---\nyear: 2022 # want schema/pattern:\"never\"\n---\n")
+	doc := frontmatter.Parse("x.md", data)
+	exps, err := ruletest.Expectations("x.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings := builtinEngine(t).LintDocument(doc)
+	problems := ruletest.Check(findings, exps)
+	var unexpected, unmatched bool
+	for _, p := range problems {
+		switch {
+		case contains(p, "unexpected finding"):
+			unexpected = true
+		case contains(p, "no finding matched"):
+			unmatched = true
+		}
+	}
+	if !unexpected || !unmatched {
+		t.Fatalf("harness problems = %q; want both an unexpected finding and an unmatched expectation", problems)
+	}
+}
+
+func contains(s, sub string) bool { return len(s) >= len(sub) && (s == sub || indexOf(s, sub) >= 0) }
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}

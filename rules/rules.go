@@ -130,7 +130,8 @@ type Rule struct {
 
 // IDs returns the rule's own ID followed by its family's IDs.
 func (r Rule) IDs() []string {
-	ids := []string{r.ID}
+	ids := make([]string, 0, 1+len(r.Family))
+	ids = append(ids, r.ID)
 	for _, m := range r.Family {
 		ids = append(ids, m.ID)
 	}

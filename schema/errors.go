@@ -137,7 +137,11 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 	case *kind.Type:
 		hint := ""
 		if n := m.node(loc); n != nil && n.Kind == yaml.ScalarNode && n.Style == 0 && n.Tag != "!!str" && strings.Contains(typeNames(k.Want), "string") {
-			hint = " (YAML reads the unquoted " + strconv.Quote(n.Value) + " as " + yamlType(n.Tag) + "; quote it to keep it text)"
+			if n.Value == "" {
+				found, hint = "empty", " (write '' for an empty string)"
+			} else {
+				hint = " (YAML reads the unquoted " + strconv.Quote(n.Value) + " as " + yamlType(n.Tag) + "; quote it to keep it text)"
+			}
 		}
 		m.report("schema/type", loc, false, "%s is %s; expected %s%s", path, found, typeNames(k.Want), hint)
 	case *kind.Enum:
@@ -202,7 +206,7 @@ func (m *mapper) report(rule string, loc []string, key bool, format string, args
 			if key && len(loc) > 0 && e.Key != nil {
 				n = e.Key
 			}
-			if !(key && len(loc) == 0) {
+			if !key || len(loc) > 0 {
 				r = doc.NodeRange(n)
 			}
 		}

@@ -83,7 +83,7 @@ func Load(path string) (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
-	if _, err := os.Stat(abs); err != nil {
+	if _, err = os.Stat(abs); err != nil {
 		return nil, fmt.Errorf("schema: cannot read %s: %w", path, err)
 	}
 	c := newCompiler()

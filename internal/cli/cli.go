@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -144,9 +145,13 @@ func parseSize(s string) (int64, error) {
 	return n * mult, nil
 }
 
+// testRules are extra rules that tests add to the registry.
+var testRules []rules.Rule
+
 // registry builds the rule registry with the schema rule for v.
 func registry(v *schema.Validator) (*rules.Registry, error) {
-	return rules.NewRegistry(append(rules.Builtin(), v.Rule())...)
+	rs := append(rules.Builtin(), v.Rule())
+	return rules.NewRegistry(append(rs, testRules...)...)
 }
 
 func isTerminal(w io.Writer) bool {
@@ -193,9 +198,16 @@ func runLint(args []string, sys IO) (int, error) {
 	if *jobs < 0 {
 		return 0, usagef("--jobs must be 0 or more, got %d", *jobs)
 	}
+	dir := sys.Dir
+	if dir == "" {
+		dir = "."
+	}
+	if dir, err = filepath.Abs(dir); err != nil {
+		return 0, fmt.Errorf("cli: %w", err)
+	}
 	var v *schema.Validator
 	if *schemaFile != "" {
-		v, err = schema.Load(*schemaFile)
+		v, err = schema.Load(abs(dir, *schemaFile))
 		if err != nil {
 			return 0, usagef("%v (check the --schema file)", err)
 		}
@@ -225,13 +237,10 @@ func runLint(args []string, sys IO) (int, error) {
 		return 0, usagef("--format: %v", err)
 	}
 
-	dir := sys.Dir
-	if dir == "" {
-		if dir, err = os.Getwd(); err != nil {
-			return 0, fmt.Errorf("cli: %w", err)
-		}
+	if sys.Dir != "" {
+		paths = resolveArgs(paths, dir)
 	}
-	files, pathErrs := engine.Collect(resolveArgs(paths, sys.Dir), dir, sys.Stdin)
+	files, pathErrs := engine.Collect(paths, dir, sys.Stdin)
 	for _, pe := range pathErrs {
 		fmt.Fprintf(sys.Stderr, "figlint: cannot read %v; check the path\n", pe)
 	}
@@ -239,7 +248,7 @@ func runLint(args []string, sys IO) (int, error) {
 	var sum report.Summary
 	var internal []error
 	failed := false
-	if err := rep.Begin(); err != nil {
+	if err = rep.Begin(); err != nil {
 		return 0, fmt.Errorf("cli: writing output: %w", err)
 	}
 	err = eng.Run(files, *jobs, func(r engine.Result) error {
@@ -285,27 +294,31 @@ func orDot(p []string) []string {
 	return p
 }
 
-// resolveArgs makes relative paths relative to dir when the run has its own
-// working directory (tests); otherwise paths are used as given.
+// resolveArgs makes relative paths relative to dir, for runs with their own
+// working directory (tests).
 func resolveArgs(paths []string, dir string) []string {
-	if dir == "" {
-		return paths
-	}
 	if len(paths) == 0 {
 		return []string{dir}
 	}
 	out := make([]string, len(paths))
 	for i, p := range paths {
 		switch {
-		case strings.HasPrefix(p, "@") && p != "@-" && !strings.HasPrefix(p, "@/"):
-			out[i] = "@" + dir + string(os.PathSeparator) + p[1:]
-		case p == "@-" || strings.HasPrefix(p, "@") || strings.HasPrefix(p, "/"):
+		case p == "@-":
 			out[i] = p
+		case strings.HasPrefix(p, "@"):
+			out[i] = "@" + abs(dir, p[1:])
 		default:
-			out[i] = dir + string(os.PathSeparator) + p
+			out[i] = abs(dir, p)
 		}
 	}
 	return out
+}
+
+func abs(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
 }
 
 // selectRules turns --enable-only and --disable into the enabled rule IDs.

@@ -103,7 +103,7 @@ func (e *Engine) read(f File) ([]byte, string) {
 	if err != nil {
 		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))
 	}
-	defer fh.Close()
+	defer func() { _ = fh.Close() }() // read-only: a close error loses nothing
 	data, err := io.ReadAll(io.LimitReader(fh, e.maxSize+1))
 	if err != nil {
 		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))

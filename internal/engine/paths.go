@@ -120,7 +120,7 @@ func readList(name string, stdin io.Reader) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		defer f.Close()
+		defer func() { _ = f.Close() }() // read-only
 		r = f
 	}
 	var out []string

@@ -78,6 +78,24 @@ var (
 	unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 )
 
+// indicatorValue returns the leading YAML indicator of a line's value (after
+// "- " or "key: ") when it is one that breaks an unquoted value, as in
+// "- [Candida] glabrata".
+func indicatorValue(line string) string {
+	v := strings.TrimLeft(line, " ")
+	if strings.HasPrefix(v, "- ") {
+		v = strings.TrimLeft(v[2:], " ")
+	} else if i := strings.Index(v, ": "); i > 0 {
+		v = strings.TrimLeft(v[i+2:], " ")
+	} else {
+		return ""
+	}
+	if v != "" && strings.ContainsRune("[{*&!%@`|>", rune(v[0])) {
+		return v[:1]
+	}
+	return ""
+}
+
 // findAlias returns the offset of the alias "*name" in block, or -1.
 func findAlias(block []byte, name string) int {
 	pat := "*" + name
@@ -146,6 +164,17 @@ func syntaxFinding(path string, src *yamlpos.Source, b block, err error) rules.F
 	if fileLine < b.firstLine {
 		fileLine = b.firstLine
 	}
+	if strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token") {
+		// yaml.v3 may name the line where the enclosing scalar or
+		// collection began; the tab that broke it is at or after it.
+		for l := fileLine; l <= last; l++ {
+			t := src.Line(l)
+			if strings.Contains(t[:len(t)-len(strings.TrimLeft(t, " \t"))], "\t") {
+				fileLine = l
+				break
+			}
+		}
+	}
 	text := src.Line(fileLine)
 	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
 	if strings.Contains(indent, "\t") {
@@ -155,6 +184,9 @@ func syntaxFinding(path string, src *yamlpos.Source, b block, err error) rules.F
 			Range:   rules.Range{Start: rules.Position{Line: fileLine, Column: 1}, End: rules.Position{Line: fileLine, Column: 1 + len(indent)}},
 			Message: fmt.Sprintf("invalid YAML: %s: the line is indented with a tab; expected spaces", msg),
 		}
+	}
+	if c := indicatorValue(text); c != "" {
+		msg += fmt.Sprintf("; a value starting with %q must be quoted", c)
 	}
 	startCol := 1 + len(indent)
 	endCol := 1 + len([]rune(strings.TrimRight(text, " \t")))

@@ -21,11 +21,11 @@ type Source struct {
 	lines []int // byte offset of the start of each line
 }
 
-// New indexes src. Lines end at "\n"; a "\r" before it belongs to the break.
+// New indexes src. As in YAML, a line ends at "\n", "\r\n" or a lone "\r".
 func New(src []byte) *Source {
 	lines := make([]int, 1, 64)
 	for i, c := range src {
-		if c == '\n' {
+		if c == '\n' || (c == '\r' && (i+1 == len(src) || src[i+1] != '\n')) {
 			lines = append(lines, i+1)
 		}
 	}
@@ -55,11 +55,11 @@ func (s *Source) LineEnd(n int) int {
 	if n < 1 || n > len(s.lines) {
 		return len(s.src)
 	}
-	end := len(s.src)
-	if n < len(s.lines) {
-		end = s.lines[n] - 1
+	if n == len(s.lines) {
+		return len(s.src)
 	}
-	if end > s.lines[n-1] && s.src[end-1] == '\r' {
+	end := s.lines[n] - 1 // the break: "\n" or a lone "\r"
+	if s.src[end] == '\n' && end > s.lines[n-1] && s.src[end-1] == '\r' {
 		end--
 	}
 	return end

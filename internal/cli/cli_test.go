@@ -1,0 +1,336 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// run executes the CLI in dir and returns its exit code and output.
+func run(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Main(args, IO{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Dir: dir,
+		Getenv: func(string) string { return "" }})
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("..", "..", "fixtures", "format", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+const formatDir = "../../fixtures/format"
+
+func TestFormatsGolden(t *testing.T) {
+	for _, tc := range []struct {
+		golden string
+		args   []string
+	}{
+		{"text.golden", []string{"pages"}},
+		{"text-nosnippet.golden", []string{"--no-snippet", "pages"}},
+		{"json.golden", []string{"--format", "json", "pages"}},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			code, out, errOut := run(t, formatDir, tc.args...)
+			if code != ExitFindings {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, ExitFindings, errOut)
+			}
+			golden(t, tc.golden, out)
+		})
+	}
+}
+
+// TestJSONContract checks the documented keys of the JSON output.
+func TestJSONContract(t *testing.T) {
+	_, out, _ := run(t, formatDir, "--format", "json", "pages")
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("output is not JSON: %v", err)
+	}
+	if got := sortedKeys(doc); !cmp.Equal(got, []string{"findings", "summary", "version"}) {
+		t.Fatalf("top-level keys %v", got)
+	}
+	var version int
+	_ = json.Unmarshal(doc["version"], &version)
+	if version != 1 {
+		t.Fatalf("version %d, want 1", version)
+	}
+	var findings []map[string]json.RawMessage
+	if err := json.Unmarshal(doc["findings"], &findings); err != nil || len(findings) == 0 {
+		t.Fatalf("findings: %v (%d)", err, len(findings))
+	}
+	want := []string{"column", "endColumn", "endLine", "line", "message", "path", "pointer", "rule", "severity"}
+	for _, f := range findings {
+		if got := sortedKeys(f); !cmp.Equal(got, want) {
+			t.Fatalf("finding keys %v, want %v", got, want)
+		}
+	}
+	var sum map[string]int
+	if err := json.Unmarshal(doc["summary"], &sum); err != nil {
+		t.Fatal(err)
+	}
+	if got := sortedKeys(sum); !cmp.Equal(got, []string{"errors", "files", "findings", "notes", "warnings"}) {
+		t.Fatalf("summary keys %v", got)
+	}
+	if sum["files"] != 7 || sum["findings"] != len(findings) || sum["errors"]+sum["warnings"]+sum["notes"] != len(findings) {
+		t.Fatalf("summary %v does not add up to %d findings in 7 files", sum, len(findings))
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func TestDeterministicAcrossJobs(t *testing.T) {
+	_, want, _ := run(t, "../..", "--format", "json", "--jobs", "1", "fixtures")
+	for _, jobs := range []string{"2", "8", "32"} {
+		_, got, _ := run(t, "../..", "--format", "json", "--jobs", jobs, "fixtures")
+		if got != want {
+			t.Fatalf("--jobs %s output differs from --jobs 1:\n%s", jobs, cmp.Diff(want, got))
+		}
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	tmp := t.TempDir()
+	clean := filepath.Join(tmp, "clean.md")
+	copyFile(t, "../../fixtures/ok/current.md", clean)
+	warnOnly := filepath.Join(tmp, "warn.md")
+	copyFile(t, "../../fixtures/format/pages/f-legacy.md", warnOnly)
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		want   int
+		stderr string
+	}{
+		{"clean", []string{clean}, ExitClean, ""},
+		{"errors", []string{"../../fixtures/format/pages"}, ExitFindings, ""},
+		{"warning below fail-on", []string{warnOnly}, ExitClean, ""},
+		{"warning at fail-on", []string{"--fail-on", "warning", warnOnly}, ExitFindings, ""},
+		{"disable the warning", []string{"--fail-on", "note", "--disable", "legacy-format", warnOnly}, ExitClean, ""},
+		{"enable-only schema family", []string{"--enable-only", "schema/*", "../../fixtures/format/pages/b-duplicate.md"}, ExitClean, ""},
+		{"unknown flag", []string{"--nope"}, ExitUsage, "flag provided but not defined"},
+		{"unknown rule", []string{"--disable", "no-such-rule", clean}, ExitUsage, `unknown rule "no-such-rule"`},
+		{"bad pattern", []string{"--enable-only", "schema/[", clean}, ExitUsage, "invalid rule pattern"},
+		{"bad fail-on", []string{"--fail-on", "fatal", clean}, ExitUsage, "expected error, warning or note"},
+		{"bad format", []string{"--format", "xml", clean}, ExitUsage, "expected text or json"},
+		{"missing path", []string{filepath.Join(tmp, "absent.md")}, ExitUsage, "no such file"},
+		{"missing schema", []string{"--schema", filepath.Join(tmp, "none.json"), clean}, ExitUsage, "check the --schema file"},
+		{"no pages", []string{t.TempDir()}, ExitUsage, "no *.md or *.markdown files"},
+		{"bad max-size", []string{"--max-size", "lots", clean}, ExitUsage, "invalid size"},
+		{"too large", []string{"--max-size", "100", clean}, ExitFindings, ""},
+		{"help", []string{"-h"}, ExitClean, "Usage:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := run(t, "", tc.args...)
+			if code != tc.want {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tc.want, errOut)
+			}
+			if !strings.Contains(errOut, tc.stderr) {
+				t.Fatalf("stderr %q does not contain %q", errOut, tc.stderr)
+			}
+		})
+	}
+}
+
+func TestInternalErrorExit3(t *testing.T) {
+	testRules = append(testRules, panicRule)
+	defer func() { testRules = testRules[:0] }()
+	code, _, errOut := run(t, "", "../../fixtures/ok/current.md")
+	if code != ExitInternal || !strings.Contains(errOut, "internal error") || !strings.Contains(errOut, "panicked") {
+		t.Fatalf("exit %d, stderr %q; want exit 3 naming the panicking rule", code, errOut)
+	}
+}
+
+func TestListFileAndStdin(t *testing.T) {
+	tmp := t.TempDir()
+	list := filepath.Join(tmp, "list.txt")
+	abs, _ := filepath.Abs("../../fixtures/format/pages/b-duplicate.md")
+	if err := os.WriteFile(list, []byte(abs+"\n\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, "", "--no-snippet", "@"+list)
+	if code != ExitFindings || !strings.Contains(out, "duplicate-key") {
+		t.Fatalf("exit %d out %q", code, out)
+	}
+}
+
+func TestRelativeDisplayPaths(t *testing.T) {
+	_, out, _ := run(t, "../../fixtures", "--no-snippet", "format/pages/b-duplicate.md")
+	if !strings.HasPrefix(out, "format/pages/b-duplicate.md:29:1: error:") {
+		t.Fatalf("output %q; want a path relative to the working directory with / separators", out)
+	}
+}
+
+func TestRobustInputs(t *testing.T) {
+	tmp := t.TempDir()
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin := make([]byte, 4096)
+	for i := range bin {
+		bin[i] = byte(i*7 + i/13)
+	}
+	write("binary.md", bin)
+	write("empty.md", nil)
+	write("empty-block.md", []byte("---\n---\n"))
+	write("invalid-utf8.md", []byte("---\nfigtitle: \xff\xfe\n---\n"))
+	write("deep-block.md", deepBlock(10001))
+	write("deep-flow.md", []byte("---\nx: "+strings.Repeat("[", 10001)+strings.Repeat("]", 10001)+"\n---\n"))
+	write("nul.md", []byte("---\nfigtitle: a\x00b\n---\n"))
+	if err := os.Symlink("nowhere.md", filepath.Join(tmp, "dangling.md")); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(tmp, "loop")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("..", filepath.Join(sub, "back")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(tmp, "dir.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" {
+		if err := syscall.Mkfifo(filepath.Join(tmp, "fifo.md"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := run(t, tmp, "--no-snippet", "--format", "json")
+	if code != ExitFindings {
+		t.Fatalf("exit %d; stderr %s", code, errOut)
+	}
+	var doc struct {
+		Findings []struct {
+			Rule, Path, Message string
+			Line, Column        int
+		}
+		Summary struct{ Files int }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	perFile := map[string]string{}
+	for _, f := range doc.Findings {
+		if f.Line < 1 || f.Column < 1 {
+			t.Errorf("%s: position %d:%d is not 1-based", f.Path, f.Line, f.Column)
+		}
+		perFile[f.Path] += f.Rule + " "
+	}
+	for file, rule := range map[string]string{
+		"binary.md": "front-matter", "empty.md": "front-matter", "empty-block.md": "schema/required",
+		"invalid-utf8.md": "front-matter", "deep-block.md": "yaml-syntax", "deep-flow.md": "yaml-syntax",
+		"nul.md": "yaml-syntax", "dangling.md": "front-matter", "fifo.md": "front-matter",
+	} {
+		if !strings.Contains(perFile[file], rule) {
+			t.Errorf("%s: findings %q, want %s", file, perFile[file], rule)
+		}
+	}
+	// dir.md is a directory, so the walk does not take it as a page; the
+	// loop through loop/back is not followed.
+	if doc.Summary.Files != 9 {
+		t.Errorf("linted %d files, want 9", doc.Summary.Files)
+	}
+}
+
+// deepBlock nests block sequences n levels deep on one line ("- - - x").
+func deepBlock(n int) []byte {
+	return []byte("---\nx:\n" + strings.Repeat("- ", n) + "x\n---\n")
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRulesDocUpToDate(t *testing.T) {
+	code, out, errOut := run(t, "", "rules", "--format", "markdown")
+	if code != ExitClean {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	path := "../../docs/rules.md"
+	if *update {
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(want) != out {
+		t.Fatalf("docs/rules.md is stale: run `go run ./cmd/figlint rules --format markdown > docs/rules.md`\n%s", cmp.Diff(string(want), out))
+	}
+}
+
+func TestRulesListAndVersion(t *testing.T) {
+	code, out, _ := run(t, "", "rules")
+	if code != ExitClean || !strings.Contains(out, "schema/required") || !strings.Contains(out, "duplicate-key") {
+		t.Fatalf("rules: exit %d out %q", code, out)
+	}
+	code, out, _ = run(t, "", "version")
+	if code != ExitClean || !strings.HasPrefix(out, "figlint ") {
+		t.Fatalf("version: exit %d out %q", code, out)
+	}
+}
+
+// TestUserSchema lints a Hugo-style collection with a draft-07 schema whose
+// $ref points into a second local file.
+func TestUserSchema(t *testing.T) {
+	code, out, errOut := run(t, "../../fixtures/user-schema", "--no-snippet", "--schema", "post.schema.json", "content")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	want := `content/bad.md:2:8: error: title is "Hi" (2 characters); expected at least 3 [schema/minLength]
+content/bad.md:3:7: error: date is "2023-02-30"; expected a valid date (parsing time "2023-02-30": day out of range) [schema/format]
+content/bad.md:4:14: error: tags[1] repeats item 0 ("yaml"); expected unique items [schema/uniqueItems]
+content/bad.md:5:9: error: weight is the number -2; expected at least 1 [schema/minimum]
+content/bad.md:6:1: warning: unknown field "author" in the front matter; expected only the fields the schema defines [schema/additionalProperties]
+`
+	if diff := cmp.Diff(want, out); diff != "" {
+		t.Fatalf("output mismatch (-want +got):\n%s", diff)
+	}
+	// The legacy check belongs to the built-in PFOCR schema only.
+	code, _, errOut = run(t, "../../fixtures/user-schema", "--schema", "post.schema.json", "--disable", "legacy-format", "content")
+	if code != ExitUsage || !strings.Contains(errOut, `unknown rule "legacy-format"`) {
+		t.Fatalf("legacy-format with a user schema: exit %d, %s", code, errOut)
+	}
+}

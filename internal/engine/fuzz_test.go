@@ -1,0 +1,45 @@
+package engine_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/figlint/figlint/internal/frontmatter"
+	"github.com/figlint/figlint/internal/yamlpos"
+)
+
+// FuzzLint runs the whole per-file pipeline (split, parse, value, rules) on
+// arbitrary bytes: it must not panic, and every finding must lie in the file.
+// Seeds are the fixture pages.
+func FuzzLint(f *testing.F) {
+	_ = filepath.WalkDir("../../fixtures", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+		return nil
+	})
+	f.Add([]byte("---\na: &a [x]\nb: [*a, *a]\nc: {<<: *a}\n? [k]\n: v\n---\n"))
+	eng := newEngine(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc := frontmatter.Parse("f.md", data)
+		src := yamlpos.New(data)
+		for _, fd := range eng.LintDocument(doc) {
+			if fd.Rule == "" || fd.Severity == 0 || fd.Message == "" {
+				t.Fatalf("incomplete finding %+v", fd)
+			}
+			s, e := fd.Range.Start, fd.Range.End
+			if s.Line < 1 || s.Line > src.LineCount() || s.Column < 1 || e.Line < s.Line || e.Line > src.LineCount() ||
+				(e.Line == s.Line && e.Column < s.Column) {
+				t.Fatalf("finding %q [%s] at %v outside the file of %d lines", fd.Message, fd.Rule, fd.Range, src.LineCount())
+			}
+			if limit := utf8.RuneCountInString(src.Line(s.Line)) + 2; s.Column > limit && !strings.HasPrefix(string(data), "\xef\xbb\xbf") {
+				t.Fatalf("finding %q at column %d past the end of line %d", fd.Message, s.Column, s.Line)
+			}
+		}
+	})
+}

@@ -334,3 +334,14 @@ content/bad.md:6:1: warning: unknown field "author" in the front matter; expecte
 		t.Fatalf("legacy-format with a user schema: exit %d, %s", code, errOut)
 	}
 }
+
+// TestSampleCollection pins the findings of the bundled sample that the
+// README's first command lints; fixtures/pfocr/DEFECTS.txt lists the defects
+// each page was written with.
+func TestSampleCollection(t *testing.T) {
+	code, out, errOut := run(t, "../..", "--no-snippet", "fixtures/pfocr")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	golden(t, "pfocr-sample.golden", out)
+}

@@ -1,0 +1,81 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestPointerRoundTrip(t *testing.T) {
+	for _, tokens := range [][]string{nil, {"figid"}, {"schema-jsonld", "@id"}, {"a/b", "c~d", "0"}} {
+		p := Pointer(tokens...)
+		got, ok := SplitPointer(p)
+		if !ok || !cmp.Equal(got, tokens, cmp.Comparer(func(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") })) {
+			t.Errorf("SplitPointer(%q) = %q, %v; want %q", p, got, ok, tokens)
+		}
+	}
+	if got := Pointer("a/b", "c~d"); got != "/a~1b/c~0d" {
+		t.Errorf("Pointer escaped to %q", got)
+	}
+	if _, ok := SplitPointer("figid"); ok {
+		t.Error("a pointer without a leading / was accepted")
+	}
+}
+
+func TestFieldPath(t *testing.T) {
+	idx := func(d int) bool { return d == 1 }
+	for _, tc := range []struct {
+		tokens []string
+		isIdx  func(int) bool
+		want   string
+	}{
+		{nil, nil, "(front matter)"},
+		{[]string{"schema-jsonld", "keywords", "3"}, func(d int) bool { return d == 2 }, "schema-jsonld.keywords[3]"},
+		{[]string{"organisms", "0"}, idx, "organisms[0]"},
+		{[]string{"a.b", "c"}, nil, `"a.b".c`},
+	} {
+		if got := FieldPath(tc.tokens, tc.isIdx); got != tc.want {
+			t.Errorf("FieldPath(%q) = %q, want %q", tc.tokens, got, tc.want)
+		}
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	run := func(*Pass) {}
+	meta := func(id string) Meta { return Meta{ID: id, Severity: SeverityWarning, Summary: "s", Doc: "d"} }
+	reg, err := NewRegistry(Rule{Meta: meta("alpha"), Run: run}, Rule{Meta: meta("fam"), Family: []Meta{meta("fam/one"), meta("fam/two")}, Run: run})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := reg.Match("fam/*")
+	if err != nil || !cmp.Equal(got, []string{"fam/one", "fam/two"}) {
+		t.Errorf("Match(fam/*) = %v, %v", got, err)
+	}
+	if _, err := reg.Match("nope"); err == nil || !strings.Contains(err.Error(), `unknown rule "nope"`) {
+		t.Errorf("Match(nope) error %v", err)
+	}
+	for name, bad := range map[string][]Rule{
+		"duplicate ID": {{Meta: meta("alpha"), Run: run}, {Meta: meta("alpha"), Run: run}},
+		"not kebab":    {{Meta: meta("Alpha_Rule"), Run: run}},
+		"no severity":  {{Meta: Meta{ID: "x", Summary: "s", Doc: "d"}, Run: run}},
+		"no run":       {{Meta: meta("x")}},
+		"no doc":       {{Meta: Meta{ID: "x", Severity: SeverityNote, Summary: "s"}, Run: run}},
+		"family clash": {{Meta: meta("a"), Family: []Meta{meta("a")}, Run: run}},
+	} {
+		if _, err := NewRegistry(bad...); err == nil {
+			t.Errorf("%s: registry accepted it", name)
+		}
+	}
+}
+
+func TestParseSeverity(t *testing.T) {
+	for in, want := range map[string]Severity{"error": SeverityError, "Warning": SeverityWarning, " note ": SeverityNote} {
+		if got, err := ParseSeverity(in); err != nil || got != want {
+			t.Errorf("ParseSeverity(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := ParseSeverity("fatal"); err == nil {
+		t.Error("fatal accepted")
+	}
+}

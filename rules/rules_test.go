@@ -70,9 +70,16 @@ func TestRegistry(t *testing.T) {
 }
 
 func TestParseSeverity(t *testing.T) {
-	for in, want := range map[string]Severity{"error": SeverityError, "Warning": SeverityWarning, " note ": SeverityNote} {
-		if got, err := ParseSeverity(in); err != nil || got != want {
-			t.Errorf("ParseSeverity(%q) = %v, %v", in, got, err)
+	for _, tc := range []struct {
+		in   string
+		want Severity
+	}{
+		{"error", SeverityError},
+		{"Warning", SeverityWarning},
+		{" note ", SeverityNote}, // flags and config values are trimmed
+	} {
+		if got, err := ParseSeverity(tc.in); err != nil || got != tc.want {
+			t.Errorf("ParseSeverity(%q) = %v, %v", tc.in, got, err)
 		}
 	}
 	if _, err := ParseSeverity("fatal"); err == nil {

@@ -20,8 +20,11 @@ var validID = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-zA-Z][a-zA-Z0
 func NewRegistry(rs ...Rule) (*Registry, error) {
 	reg := &Registry{metas: map[string]Meta{}}
 	for _, r := range rs {
-		if r.Run == nil {
-			return nil, fmt.Errorf("rules: rule %q has no Run function", r.ID)
+		if r.Run == nil && r.Finish == nil {
+			return nil, fmt.Errorf("rules: rule %q has neither Run nor Finish", r.ID)
+		}
+		if (r.Summarize == nil) != (r.Finish == nil) {
+			return nil, fmt.Errorf("rules: rule %q needs both Summarize and Finish, or neither", r.ID)
 		}
 		metas := append([]Meta{r.Meta}, r.Family...)
 		for _, m := range metas {

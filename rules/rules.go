@@ -9,6 +9,7 @@ package rules
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -88,7 +89,9 @@ type Fix struct {
 type Finding struct {
 	// Rule is the ID of the rule that reported the finding.
 	Rule string
-	// Severity is assigned by the driver from the configuration.
+	// Severity is assigned by the driver: the user's setting for the rule
+	// if any, else the severity the rule gave this case (rules whose cases
+	// differ in weight set it), else the rule's default.
 	Severity Severity
 	// Path is the file's path as shown to the user, with / separators.
 	Path string
@@ -113,6 +116,9 @@ type Meta struct {
 	Summary string
 	// Doc is the Markdown documentation of the rule.
 	Doc string
+	// Bad and Good are short front matter examples for the docs: one that
+	// the rule reports and the same one fixed.
+	Bad, Good string
 }
 
 // Rule is a check over one Document.
@@ -126,6 +132,19 @@ type Rule struct {
 	OnBroken bool
 	// Run inspects pass.Doc and reports through pass.
 	Run func(pass *Pass)
+	// Summarize, for collection-level rules, returns what the rule needs
+	// to know of one page after the per-page pass (keep it small: memory
+	// grows with it times the number of pages); nil means nothing.
+	Summarize func(pass *Pass) any
+	// Finish runs once after every page, with the summaries of the pages
+	// in path order, and reports findings that concern several pages.
+	Finish func(summaries []Summary, report func(Finding))
+}
+
+// Summary is one page's summary for a collection-level rule.
+type Summary struct {
+	Path string
+	Data any
 }
 
 // IDs returns the rule's own ID followed by its family's IDs.
@@ -144,12 +163,29 @@ type Pass struct {
 	Doc *Document
 	// report receives findings; the driver sets it.
 	report func(Finding)
+	// companions reads companion files; the driver sets it.
+	companions CompanionReader
 }
 
-// NewPass returns a pass over doc whose findings go to report. Drivers and
-// tests call it; rules receive a ready Pass.
-func NewPass(doc *Document, report func(Finding)) *Pass {
-	return &Pass{Doc: doc, report: report}
+// CompanionReader reads a file that accompanies a page, such as its genes
+// table, by name (e.g. "PMC1__f1-genes.tsv"). It returns the path to show
+// for it and its bytes, or an error wrapping fs.ErrNotExist when there is
+// none.
+type CompanionReader func(name string) (path string, data []byte, err error)
+
+// NewPass returns a pass over doc whose findings go to report and whose
+// companion files come from companions (nil: none). Drivers and tests call
+// it; rules receive a ready Pass.
+func NewPass(doc *Document, report func(Finding), companions CompanionReader) *Pass {
+	return &Pass{Doc: doc, report: report, companions: companions}
+}
+
+// Companion reads a companion file of the page; see CompanionReader.
+func (p *Pass) Companion(name string) (path string, data []byte, err error) {
+	if p.companions == nil {
+		return "", nil, fmt.Errorf("companion %s: %w", name, fs.ErrNotExist)
+	}
+	return p.companions(name)
 }
 
 // Report records a finding. Path is filled in from the document.

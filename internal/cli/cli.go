@@ -178,6 +178,7 @@ func runLint(args []string, sys IO) (int, error) {
 		jobs       = fs.Int("jobs", 0, "number of files linted in parallel (default: the number of CPUs)")
 		schemaFile = fs.String("schema", "", "JSON Schema file that replaces the built-in PFOCR schema")
 		maxSize    = fs.String("max-size", "10MiB", "largest file linted; larger files get a front-matter finding")
+		dataDirArg = fs.String("data-dir", "", "directory of the pages' companion tables (default: ../_data from each page's directory)")
 		disable    listFlag
 		enableOnly listFlag
 	)
@@ -208,6 +209,13 @@ func runLint(args []string, sys IO) (int, error) {
 	}
 	if dir, err = filepath.Abs(dir); err != nil {
 		return 0, fmt.Errorf("cli: %w", err)
+	}
+	dataDir := ""
+	if *dataDirArg != "" {
+		dataDir = abs(dir, *dataDirArg)
+		if info, statErr := os.Stat(dataDir); statErr != nil || !info.IsDir() {
+			return 0, usagef("--data-dir %s is not a directory; give the folder that holds the <figid>-genes.tsv tables", *dataDirArg)
+		}
 	}
 	var v *schema.Validator
 	if *schemaFile != "" {
@@ -255,7 +263,7 @@ func runLint(args []string, sys IO) (int, error) {
 		// 24 MB at 400. The user's GOGC, when set, wins.
 		debug.SetGCPercent(400)
 	}
-	eng := engine.New(reg, engine.Options{Enabled: enabled, MaxSize: limit})
+	eng := engine.New(reg, engine.Options{Enabled: enabled, MaxSize: limit, DataDir: dataDir, WorkDir: dir})
 	var sum report.Summary
 	var internal []error
 	failed := false
@@ -263,7 +271,9 @@ func runLint(args []string, sys IO) (int, error) {
 		return 0, fmt.Errorf("cli: writing output: %w", err)
 	}
 	err = eng.Run(files, *jobs, func(r engine.Result) error {
-		sum.Files++
+		if !r.Collection {
+			sum.Files++
+		}
 		for _, f := range r.Findings {
 			sum.Add(f)
 			if f.Severity >= threshold {

@@ -55,6 +55,12 @@ func RulesMarkdown(w io.Writer, reg *rules.Registry) error {
 	}
 	for _, m := range reg.Metas() {
 		fmt.Fprintf(&b, "\n## %s\n\nDefault severity: %s. %s\n\n%s\n", m.ID, m.Severity, capitalize(m.Summary)+".", m.Doc)
+		if m.Bad != "" {
+			fmt.Fprintf(&b, "\nReported:\n\n```yaml\n%s\n```\n", strings.TrimRight(m.Bad, "\n"))
+		}
+		if m.Good != "" {
+			fmt.Fprintf(&b, "\nFixed:\n\n```yaml\n%s\n```\n", strings.TrimRight(m.Good, "\n"))
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -9,8 +9,8 @@ import (
 
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/frontmatter"
+	"github.com/figlint/figlint/internal/ruletest"
 	"github.com/figlint/figlint/rules"
-	"github.com/figlint/figlint/schema"
 )
 
 // corpusDir returns ../shared/corpus/pfocr, skipping the test when it is
@@ -27,18 +27,7 @@ func corpusDir(tb testing.TB) string {
 	return dir
 }
 
-func newEngine(tb testing.TB) *engine.Engine {
-	tb.Helper()
-	v, err := schema.Builtin()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	reg, err := rules.NewRegistry(append(rules.Builtin(), v.Rule())...)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return engine.New(reg, engine.Options{})
-}
+func newEngine(tb testing.TB) *engine.Engine { return ruletest.Engine(tb) }
 
 // TestCorpus lints the whole real sample: no internal error, every finding
 // on a real line and column of its file, and exactly the defects a reader of

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -24,8 +25,11 @@ const DefaultMaxSize = 10 << 20
 type Engine struct {
 	reg      *rules.Registry
 	enabled  map[string]bool
-	severity map[string]rules.Severity
+	defaults map[string]rules.Severity
+	override map[string]rules.Severity
 	maxSize  int64
+	dataDir  string
+	workDir  string
 }
 
 // Options configure an Engine.
@@ -36,16 +40,26 @@ type Options struct {
 	Severity map[string]rules.Severity
 	// MaxSize is the largest file linted, in bytes (0: DefaultMaxSize).
 	MaxSize int64
+	// DataDir holds the pages' companion tables; "" means "../_data"
+	// relative to each page's directory, as in the PFOCR site.
+	DataDir string
+	// WorkDir is the directory that displayed paths are relative to
+	// ("" for the process's working directory).
+	WorkDir string
 }
 
 // New returns an engine for the registry's rules.
 func New(reg *rules.Registry, opts Options) *Engine {
-	e := &Engine{reg: reg, enabled: map[string]bool{}, severity: map[string]rules.Severity{}, maxSize: opts.MaxSize}
+	e := &Engine{reg: reg, enabled: map[string]bool{}, defaults: map[string]rules.Severity{},
+		override: map[string]rules.Severity{}, maxSize: opts.MaxSize, dataDir: opts.DataDir, workDir: opts.WorkDir}
 	if e.maxSize <= 0 {
 		e.maxSize = DefaultMaxSize
 	}
+	if e.workDir == "" {
+		e.workDir, _ = os.Getwd()
+	}
 	for _, m := range reg.Metas() {
-		e.severity[m.ID] = m.Severity
+		e.defaults[m.ID] = m.Severity
 		if opts.Enabled == nil {
 			e.enabled[m.ID] = true
 		}
@@ -54,7 +68,7 @@ func New(reg *rules.Registry, opts Options) *Engine {
 		e.enabled[id] = true
 	}
 	for id, s := range opts.Severity {
-		e.severity[id] = s
+		e.override[id] = s
 	}
 	return e
 }
@@ -68,6 +82,12 @@ type Result struct {
 	// Err is an internal error (a rule panicked); the file's other
 	// findings are still reported.
 	Err error
+	// Collection marks the result of the collection phase: findings that
+	// concern several pages, reported after every file.
+	Collection bool
+	// summaries are the page's summaries for collection-level rules, by
+	// the rule's index in the registry.
+	summaries map[int]any
 }
 
 // LintFile reads and lints one file.
@@ -130,15 +150,23 @@ func (e *Engine) LintDocument(doc *rules.Document) []rules.Finding {
 
 func (e *Engine) lint(f File, doc *rules.Document) Result {
 	res := Result{File: f, Source: doc.Source}
-	for _, rule := range e.reg.Rules() {
+	companions := e.companionReader(f)
+	for i, rule := range e.reg.Rules() {
 		if doc.Broken && !rule.OnBroken {
 			continue
 		}
 		if !e.anyEnabled(rule) {
 			continue
 		}
-		if err := e.runRule(rule, doc, &res.Findings); err != nil && res.Err == nil {
+		sum, err := e.runRule(rule, doc, companions, &res.Findings)
+		if err != nil && res.Err == nil {
 			res.Err = err
+		}
+		if sum != nil {
+			if res.summaries == nil {
+				res.summaries = map[int]any{}
+			}
+			res.summaries[i] = sum
 		}
 	}
 	SortFindings(res.Findings)
@@ -155,33 +183,97 @@ func (e *Engine) anyEnabled(r rules.Rule) bool {
 	return false
 }
 
-// runRule runs one rule, turning a panic into an internal error.
-func (e *Engine) runRule(rule rules.Rule, doc *rules.Document, out *[]rules.Finding) (err error) {
+// companionReader reads a page's companion files from the data directory.
+func (e *Engine) companionReader(f File) rules.CompanionReader {
+	return func(name string) (string, []byte, error) {
+		dir := e.dataDir
+		if dir == "" {
+			dir = filepath.Join(filepath.Dir(f.Path), "..", "_data")
+		}
+		p := filepath.Join(dir, filepath.Base(name))
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return display(p, e.workDir), nil, fmt.Errorf("engine: companion: %w", err)
+		}
+		return display(p, e.workDir), data, nil
+	}
+}
+
+// accept decides whether a reported finding is kept and gives it its
+// severity; it returns an error for an ID the rule did not declare.
+func (e *Engine) accept(rule rules.Rule, f *rules.Finding) (bool, error) {
+	declared := false
+	for _, id := range rule.IDs() {
+		declared = declared || id == f.Rule
+	}
+	if !declared {
+		return false, fmt.Errorf("engine: rule %q reported under the undeclared ID %q", rule.ID, f.Rule)
+	}
+	if !e.enabled[f.Rule] {
+		return false, nil
+	}
+	if s, ok := e.override[f.Rule]; ok {
+		f.Severity = s
+	} else if f.Severity < rules.SeverityNote || f.Severity > rules.SeverityError {
+		f.Severity = e.defaults[f.Rule]
+	}
+	return true, nil
+}
+
+// runRule runs one rule, turning a panic into an internal error, and
+// returns the page's summary for a collection-level rule.
+func (e *Engine) runRule(rule rules.Rule, doc *rules.Document, companions rules.CompanionReader, out *[]rules.Finding) (sum any, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("engine: rule %q panicked on %s: %v\n%s", rule.ID, doc.Path, p, debug.Stack())
 		}
 	}()
-	own := map[string]bool{}
-	for _, id := range rule.IDs() {
-		own[id] = true
-	}
 	var bad error
 	pass := rules.NewPass(doc, func(f rules.Finding) {
-		if !own[f.Rule] {
-			if bad == nil {
-				bad = fmt.Errorf("engine: rule %q reported under the undeclared ID %q", rule.ID, f.Rule)
-			}
-			return
+		ok, err := e.accept(rule, &f)
+		if err != nil && bad == nil {
+			bad = err
 		}
-		if !e.enabled[f.Rule] {
-			return
+		if ok {
+			*out = append(*out, f)
 		}
-		f.Severity = e.severity[f.Rule]
-		*out = append(*out, f)
-	})
-	rule.Run(pass)
-	return bad
+	}, companions)
+	if rule.Run != nil {
+		rule.Run(pass)
+	}
+	if rule.Summarize != nil && !doc.Broken {
+		sum = rule.Summarize(pass)
+	}
+	return sum, bad
+}
+
+// finish runs the collection-level rules over the pages' summaries.
+func (e *Engine) finish(sums map[int][]rules.Summary) Result {
+	res := Result{Collection: true}
+	for i, rule := range e.reg.Rules() {
+		if rule.Finish == nil || !e.anyEnabled(rule) {
+			continue
+		}
+		func() {
+			defer func() {
+				if p := recover(); p != nil && res.Err == nil {
+					res.Err = fmt.Errorf("engine: rule %q panicked in its collection phase: %v\n%s", rule.ID, p, debug.Stack())
+				}
+			}()
+			rule.Finish(sums[i], func(f rules.Finding) {
+				ok, err := e.accept(rule, &f)
+				if err != nil && res.Err == nil {
+					res.Err = err
+				}
+				if ok {
+					res.Findings = append(res.Findings, f)
+				}
+			})
+		}()
+	}
+	SortFindings(res.Findings)
+	res.Findings = dedupe(res.Findings)
+	return res
 }
 
 // SortFindings orders findings by path, line, column and rule, then end and
@@ -221,8 +313,10 @@ func dedupe(fs []rules.Finding) []rules.Finding {
 }
 
 // Run lints files on jobs workers (0: one per CPU) and calls emit with each
-// file's result in the order of files. At most a small window of results is
-// held at once, so memory does not grow with the number of files. emit's
+// file's result in the order of files, then, when collection-level rules
+// found something, once more with a Result marked Collection. At most a
+// small window of results is held at once, so memory does not grow with
+// the number of files beyond the collection rules' small summaries. emit's
 // first error stops further emits and is returned after the workers finish.
 func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 	if jobs <= 0 {
@@ -251,11 +345,19 @@ func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 		}()
 	}
 	var emitErr error
+	sums := map[int][]rules.Summary{}
 	for out := range window {
 		r := <-out
+		for i, s := range r.summaries {
+			sums[i] = append(sums[i], rules.Summary{Path: r.File.Display, Data: s})
+		}
+		r.summaries = nil
 		if emitErr == nil {
 			emitErr = emit(r)
 		}
+	}
+	if fin := e.finish(sums); emitErr == nil && (len(fin.Findings) > 0 || fin.Err != nil) {
+		emitErr = emit(fin)
 	}
 	return emitErr
 }

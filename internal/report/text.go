@@ -58,7 +58,9 @@ func (t *Text) File(r engine.Result) error {
 			t.paint(sevColor, f.Severity.String()+":"),
 			f.Message,
 			t.paint(ansiGray, "["+f.Rule+"]"))
-		if t.opts.Snippet && r.Source != nil && f.Range.Start.Line >= 1 && f.Range.Start.Line <= r.Source.LineCount() {
+		// A finding may point into another file (a page's genes table):
+		// only the page's own lines are at hand for a snippet.
+		if t.opts.Snippet && r.Source != nil && f.Path == r.File.Display && f.Range.Start.Line >= 1 && f.Range.Start.Line <= r.Source.LineCount() {
 			t.snippet(r, f)
 		}
 	}

@@ -5,30 +5,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/ruletest"
-	"github.com/figlint/figlint/rules"
-	"github.com/figlint/figlint/schema"
 )
-
-func builtinEngine(t *testing.T) *engine.Engine {
-	t.Helper()
-	v, err := schema.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg, err := rules.NewRegistry(append(rules.Builtin(), v.Rule())...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return engine.New(reg, engine.Options{})
-}
 
 // TestRuleFixtures checks every fixture under fixtures/rules against the
 // expectations written in it.
 func TestRuleFixtures(t *testing.T) {
-	n := ruletest.Run(t, builtinEngine(t), "../../fixtures/rules")
+	n := ruletest.Run(t, ruletest.Engine(t), "../../fixtures/rules")
 	if n < 20 {
 		t.Fatalf("only %d rule fixtures found; expected the fixture tree under fixtures/rules", n)
 	}
@@ -37,15 +21,11 @@ func TestRuleFixtures(t *testing.T) {
 // TestEveryRuleHasFixtures makes sure each rule ID has a fixture folder
 // whose pages expect at least one of its findings.
 func TestEveryRuleHasFixtures(t *testing.T) {
-	v, _ := schema.Builtin()
-	reg, err := rules.NewRegistry(append(rules.Builtin(), v.Rule())...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := ruletest.Registry(t)
 	// Keywords the built-in schema never uses are exercised by the user
 	// schema tests in package schema instead.
 	covered := map[string]bool{}
-	err = filepath.WalkDir("../../fixtures/rules", func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir("../../fixtures/rules", func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".md" {
 			return err
 		}
@@ -80,7 +60,7 @@ func TestEveryRuleHasFixtures(t *testing.T) {
 
 // TestOKFixtures requires every page under fixtures/ok to be clean.
 func TestOKFixtures(t *testing.T) {
-	n := ruletest.Run(t, builtinEngine(t), "../../fixtures/ok")
+	n := ruletest.Run(t, ruletest.Engine(t), "../../fixtures/ok")
 	if n == 0 {
 		t.Fatal("no pages under fixtures/ok")
 	}
@@ -95,7 +75,7 @@ func TestHarnessFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings := builtinEngine(t).LintDocument(doc)
+	findings := ruletest.Engine(t).LintDocument(doc)
 	problems := ruletest.Check(findings, exps)
 	var unexpected, unmatched bool
 	for _, p := range problems {

@@ -10,22 +10,11 @@ import (
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/ruletest"
+	"github.com/figlint/figlint/internal/testenv"
 	"github.com/figlint/figlint/rules"
 )
 
-// corpusDir returns ../shared/corpus/pfocr, skipping the test when it is
-// absent unless FIGLINT_REQUIRE_SHARED=1 (CI) makes that a failure.
-func corpusDir(tb testing.TB) string {
-	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "pfocr")
-	if _, err := os.Stat(filepath.Join(dir, "_figures")); err != nil {
-		if os.Getenv("FIGLINT_REQUIRE_SHARED") == "1" {
-			tb.Fatalf("FIGLINT_REQUIRE_SHARED=1 but the corpus is missing: %v", err)
-		}
-		tb.Skipf("skipping: the PFOCR sample corpus %s is absent (it ships beside the repository, not in it)", dir)
-	}
-	return dir
-}
+func corpusDir(tb testing.TB) string { return testenv.Corpus(tb) }
 
 func newEngine(tb testing.TB) *engine.Engine { return ruletest.Engine(tb) }
 

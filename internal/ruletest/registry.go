@@ -9,7 +9,9 @@ import (
 )
 
 // Registry returns the built-in rules (with the built-in schema) plus
-// extra rules, for tests.
+// extra rules, for tests; an extra rule that is already built in is not
+// added twice, so a rule's own test works before and after it is
+// registered.
 func Registry(tb testing.TB, extra ...rules.Rule) *rules.Registry {
 	tb.Helper()
 	v, err := schema.Builtin()
@@ -17,7 +19,16 @@ func Registry(tb testing.TB, extra ...rules.Rule) *rules.Registry {
 		tb.Fatal(err)
 	}
 	rs := append(rules.Builtin(), v.Rule())
-	reg, err := rules.NewRegistry(append(rs, extra...)...)
+	have := map[string]bool{}
+	for _, r := range rs {
+		have[r.ID] = true
+	}
+	for _, r := range extra {
+		if !have[r.ID] {
+			rs = append(rs, r)
+		}
+	}
+	reg, err := rules.NewRegistry(rs...)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -8,5 +8,7 @@ func Builtin() []Rule {
 		YAMLSyntax,
 		DuplicateKey,
 		NonStringKey,
+		GenesTable,
+		DuplicateAlias,
 	}
 }

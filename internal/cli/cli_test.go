@@ -124,7 +124,7 @@ func TestDeterministicAcrossJobs(t *testing.T) {
 func TestExitCodes(t *testing.T) {
 	tmp := t.TempDir()
 	clean := filepath.Join(tmp, "clean.md")
-	copyFile(t, "../../fixtures/ok/current.md", clean)
+	copyFile(t, "../../fixtures/ok/_figures/PMC8932105__12935_2022_2527_Fig7_HTML.md", clean)
 	warnOnly := filepath.Join(tmp, "warn.md")
 	copyFile(t, "../../fixtures/format/pages/f-legacy.md", warnOnly)
 	for _, tc := range []struct {
@@ -166,7 +166,7 @@ func TestExitCodes(t *testing.T) {
 func TestInternalErrorExit3(t *testing.T) {
 	testRules = append(testRules, panicRule)
 	defer func() { testRules = testRules[:0] }()
-	code, _, errOut := run(t, "", "../../fixtures/ok/current.md")
+	code, _, errOut := run(t, "", "../../fixtures/ok/_figures/PMC8932105__12935_2022_2527_Fig7_HTML.md")
 	if code != ExitInternal || !strings.Contains(errOut, "internal error") || !strings.Contains(errOut, "panicked") {
 		t.Fatalf("exit %d, stderr %q; want exit 3 naming the panicking rule", code, errOut)
 	}

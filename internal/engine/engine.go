@@ -142,9 +142,10 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// LintDocument runs the enabled rules over a parsed document.
+// LintDocument runs the enabled rules over a parsed document; its Path is
+// also used to find companion files.
 func (e *Engine) LintDocument(doc *rules.Document) []rules.Finding {
-	r := e.lint(File{Display: doc.Path}, doc)
+	r := e.lint(File{Display: doc.Path, Path: doc.Path}, doc)
 	return r.Findings
 }
 

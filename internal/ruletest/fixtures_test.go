@@ -3,16 +3,39 @@ package ruletest_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/ruletest"
 )
 
-// TestRuleFixtures checks every fixture under fixtures/rules against the
-// expectations written in it.
+// TestRuleFixtures checks the fixtures of every rule: fixtures/rules/<id>/
+// (pages may sit in a _figures folder beside their _data tables) is linted
+// with rule <id> on, plus the rules its pages expect.
 func TestRuleFixtures(t *testing.T) {
-	n := ruletest.Run(t, ruletest.Engine(t), "../../fixtures/rules")
+	reg := ruletest.Registry(t)
+	root := "../../fixtures/rules"
+	dirs := map[string]bool{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".md" {
+			dirs[filepath.Dir(p)] = true
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for dir := range dirs {
+		rel, _ := filepath.Rel(root, dir)
+		id := strings.TrimSuffix(filepath.ToSlash(rel), "/_figures")
+		if _, ok := reg.Meta(id); !ok {
+			t.Errorf("fixture folder %s names no registered rule %q", dir, id)
+			continue
+		}
+		n += ruletest.RunRule(t, reg, dir, id)
+	}
 	if n < 20 {
 		t.Fatalf("only %d rule fixtures found; expected the fixture tree under fixtures/rules", n)
 	}
@@ -76,7 +99,7 @@ func TestHarnessFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	findings := ruletest.Engine(t).LintDocument(doc)
-	problems := ruletest.Check(findings, exps)
+	problems := ruletest.Check("x.md", findings, exps)
 	var unexpected, unmatched bool
 	for _, p := range problems {
 		switch {
@@ -91,13 +114,4 @@ func TestHarnessFails(t *testing.T) {
 	}
 }
 
-func contains(s, sub string) bool { return len(s) >= len(sub) && (s == sub || indexOf(s, sub) >= 0) }
-
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
-}
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -7,8 +7,10 @@
 // column. Several expectations may follow one "# want". Findings on lines
 // that cannot carry a comment (the opening "---", files that are not YAML)
 // are expected in a sidecar file NAME.want, one per line:
-// "LINE rule-id:"regexp"" (with the same optional @COL). An unexpected
-// finding and an unmatched expectation both fail the test.
+// "LINE rule-id:"regexp"" (with the same optional @COL); "FILE:LINE ..."
+// expects a finding in another file with that base name, such as the
+// page's genes table. An unexpected finding and an unmatched expectation
+// both fail the test.
 package ruletest
 
 import (
@@ -23,12 +25,14 @@ import (
 	"testing"
 
 	"github.com/figlint/figlint/internal/engine"
-	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/rules"
 )
 
 // Expectation is one expected finding.
 type Expectation struct {
+	// File is the base name of the file the finding is in, when it is not
+	// the page itself.
+	File     string
 	Line     int
 	Rule     string // "" matches any rule
 	Col      int    // 0 matches any column
@@ -112,26 +116,35 @@ func Expectations(path string, data []byte) ([]*Expectation, error) {
 			continue
 		}
 		num, rest, _ := strings.Cut(l, " ")
+		file := ""
+		if f, n, ok := strings.Cut(num, ":"); ok {
+			file, num = f, n
+		}
 		line, err := strconv.Atoi(num)
 		if err != nil {
-			return nil, fmt.Errorf("%s.want:%d: expected LINE rule-id:\"regexp\"", path, i+1)
+			return nil, fmt.Errorf("%s.want:%d: expected [FILE:]LINE rule-id:\"regexp\"", path, i+1)
 		}
 		es, err := ParseExpectations(rest, line, fmt.Sprintf("%s.want:%d", path, i+1))
 		if err != nil {
 			return nil, err
+		}
+		for _, e := range es {
+			e.File = file
 		}
 		out = append(out, es...)
 	}
 	return out, nil
 }
 
-// Check matches findings against expectations and returns the problems.
-func Check(findings []rules.Finding, exps []*Expectation) []string {
+// Check matches the findings of the page at pagePath against expectations
+// and returns the problems.
+func Check(pagePath string, findings []rules.Finding, exps []*Expectation) []string {
 	var problems []string
 	for _, f := range findings {
 		ok := false
 		for _, e := range exps {
-			if e.matched || e.Line != f.Range.Start.Line || (e.Rule != "" && e.Rule != f.Rule) ||
+			inFile := (e.File == "" && f.Path == pagePath) || (e.File != "" && filepath.Base(f.Path) == e.File)
+			if e.matched || !inFile || e.Line != f.Range.Start.Line || (e.Rule != "" && e.Rule != f.Rule) ||
 				(e.Col != 0 && e.Col != f.Range.Start.Column) ||
 				(e.EndCol != 0 && (f.Range.End.Line != f.Range.Start.Line || e.EndCol != f.Range.End.Column)) ||
 				!e.Message.MatchString(f.Message) {
@@ -162,31 +175,81 @@ func Check(findings []rules.Finding, exps []*Expectation) []string {
 // expectations. It returns the number of files checked.
 func Run(t *testing.T, eng *engine.Engine, dir string) int {
 	t.Helper()
-	var files []string
+	return run(t, dir, func([]*Expectation) *engine.Engine { return eng })
+}
+
+// RunRule checks the fixtures of one rule, as analysistest does: each page
+// under dir is linted with only that rule on, plus any rule the page's
+// expectations name (a fixture opts in to another rule by expecting it).
+func RunRule(t *testing.T, reg *rules.Registry, dir, id string) int {
+	t.Helper()
+	return run(t, dir, func(exps []*Expectation) *engine.Engine {
+		enabled := []string{id}
+		for _, e := range exps {
+			if e.Rule != "" {
+				enabled = append(enabled, e.Rule)
+			}
+		}
+		return engine.New(reg, engine.Options{Enabled: enabled})
+	})
+}
+
+// run lints the pages under dir as one run, so that collection-level
+// rules see them together, and checks each page's expectations against the
+// findings of its result (which may point into its companion files) and the
+// collection findings on it.
+func run(t *testing.T, dir string, engineFor func([]*Expectation) *engine.Engine) int {
+	t.Helper()
+	var files []engine.File
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
+		if d.IsDir() && d.Name() == "_data" {
+			return filepath.SkipDir
+		}
 		if !d.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
+			files = append(files, engine.File{Display: filepath.ToSlash(p), Path: p})
 		}
 		return nil
 	})
 	if err != nil {
 		t.Fatalf("walking %s: %v", dir, err)
 	}
-	for _, p := range files {
-		t.Run(filepath.ToSlash(p), func(t *testing.T) {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
+	exps := map[string][]*Expectation{}
+	var all []*Expectation
+	for _, f := range files {
+		data, err := os.ReadFile(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		es, err := Expectations(f.Path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		exps[f.Display] = es
+		all = append(all, es...)
+	}
+	found := map[string][]rules.Finding{}
+	err = engineFor(all).Run(files, 2, func(r engine.Result) error {
+		if r.Err != nil {
+			t.Errorf("%s: internal error: %v", r.File.Display, r.Err)
+		}
+		for _, f := range r.Findings {
+			page := r.File.Display
+			if r.Collection {
+				page = f.Path
 			}
-			exps, err := Expectations(p, data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			findings := eng.LintDocument(frontmatter.Parse(filepath.ToSlash(p), data))
-			for _, problem := range Check(findings, exps) {
+			found[page] = append(found[page], f)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		t.Run(f.Display, func(t *testing.T) {
+			for _, problem := range Check(f.Display, found[f.Display], exps[f.Display]) {
 				t.Error(problem)
 			}
 		})

@@ -1,0 +1,323 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+const genesTableID = "genes-table"
+
+// GenesTable checks a page against its companion tables in _data.
+var GenesTable = Rule{
+	Meta: Meta{
+		ID:       genesTableID,
+		Severity: SeverityWarning,
+		Summary:  "organisms_ner and schema-jsonld.keywords must agree with the page's genes table",
+		Doc: "A page's gene list is derived from its table `_data/<figid>-genes.tsv` (found in " +
+			"`../_data` beside the page's folder, or in `--data-dir`): `organisms_ner` is the " +
+			"table's distinct `organism_name` values in row order, and `schema-jsonld.keywords` " +
+			"are its distinct `ncbigene_symbol` values in row order, followed by the distinct " +
+			"words of `<figid>-chemicals.tsv` (and, on older pages, possibly of " +
+			"`<figid>-diseases.tsv`). Each organism or keyword that the table has and the page " +
+			"lacks is reported at the list's key; each that the page has and the tables lack, at " +
+			"its item. Keywords after the gene symbols are checked only when a chemicals or " +
+			"diseases table exists. A table whose symbol is `NA` stands for the `.na.character` " +
+			"keyword that `missing-value` reports. A malformed table (wrong header, wrong number " +
+			"of fields, a non-numeric ID) is an error at the table's own line and column. A " +
+			"current-generation page whose `organisms_ner` names organisms but that has no " +
+			"genes table gets a note.",
+		Bad: "# _data/PMC1__f1-genes.tsv has rows for STAT3 and IL6 (Homo sapiens)\n" +
+			"organisms_ner:\n- Homo sapiens\nschema-jsonld:\n  keywords:\n  - STAT3\n  - JAK2\n",
+		Good: "organisms_ner:\n- Homo sapiens\nschema-jsonld:\n  keywords:\n  - STAT3\n  - IL6\n",
+	},
+	Run: runGenesTable,
+}
+
+// genesHeader is the genes table's header, as the pipeline writes it.
+var genesHeader = []string{"organism_id", "organism_name", "organism_group", "word", "match",
+	"ncbigene_symbol", "ncbigene_id", "source", "count_direct", "count_synonym", "count_match"}
+
+// tsvTable is a parsed companion table.
+type tsvTable struct {
+	path   string
+	header []string
+	rows   [][]string
+}
+
+// column returns the index of a header name, or -1.
+func (t *tsvTable) column(name string) int {
+	for i, h := range t.header {
+		if h == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func runGenesTable(p *Pass) {
+	figid, _, ok := p.Scalar("/figid")
+	if !ok || figid == "" {
+		figid = strings.TrimSuffix(path.Base(p.Doc.Path), path.Ext(p.Doc.Path))
+	}
+	ner, nerNodes, isList := p.List("/organisms_ner")
+	if !isList {
+		return // absent or legacy: the schema and legacy-format report it
+	}
+	genes, found := readTable(p, figid+"-genes.tsv", genesHeader, true)
+	if !found {
+		if len(ner) > 0 && !(len(ner) == 1 && ner[0] == "NA") {
+			p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/organisms_ner")),
+				Pointer: "/organisms_ner",
+				Message: fmt.Sprintf("no genes table %q for this page; expected one, since organisms_ner names %q", figid+"-genes.tsv", ner[0])})
+		}
+		genes = nil
+	}
+	var organisms, symbols []string
+	if genes != nil {
+		org, sym := genes.column("organism_name"), genes.column("ncbigene_symbol")
+		for _, r := range genes.rows {
+			organisms = appendDistinct(organisms, r[org])
+			if r[sym] != "NA" {
+				symbols = appendDistinct(symbols, r[sym])
+			}
+		}
+		compareOrganisms(p, ner, nerNodes, organisms, genes.path)
+	}
+	// Chemical words must follow the gene symbols; disease words may (the
+	// pipeline added them on older pages only).
+	var chemicals, diseases []string
+	checkWords := false
+	for _, kind := range []string{"chemicals", "diseases"} {
+		t, ok := readTable(p, figid+"-"+kind+".tsv", []string{"word"}, false)
+		if !ok || t == nil {
+			continue
+		}
+		checkWords = true
+		w := t.column("word")
+		for _, r := range t.rows {
+			if kind == "chemicals" {
+				chemicals = appendDistinct(chemicals, r[w])
+			} else {
+				diseases = appendDistinct(diseases, r[w])
+			}
+		}
+	}
+	if genes == nil && !checkWords {
+		return
+	}
+	compareKeywords(p, symbols, chemicals, diseases, checkWords, genes != nil)
+}
+
+// compareOrganisms reports organisms the table has and the page lacks (at
+// the key), those the page has and the table lacks (at the item), and a
+// different order (a note).
+func compareOrganisms(p *Pass, ner []string, nodes []*yaml.Node, table []string, tablePath string) {
+	if len(ner) == 1 && ner[0] == "NA" {
+		ner = nil
+	}
+	inTable, onPage := set(table), set(ner)
+	for _, name := range table {
+		if !onPage[name] {
+			p.ReportNode(genesTableID, p.Key("/organisms_ner"), "/organisms_ner",
+				"organisms_ner lacks %q, which the genes table %s names; expected the table's distinct organism_name values", name, tablePath)
+		}
+	}
+	for i, name := range ner {
+		if !inTable[name] {
+			p.ReportNode(genesTableID, nodes[i], Pointer("organisms_ner", strconv.Itoa(i)),
+				"organisms_ner names %q, which the genes table %s does not; expected only the table's organisms", name, tablePath)
+		}
+	}
+	if len(table) == len(ner) && len(inTable) == len(onPage) && !equalStrings(table, ner) && sameSet(inTable, onPage) {
+		p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/organisms_ner")), Pointer: "/organisms_ner",
+			Message: fmt.Sprintf("organisms_ner lists the table's organisms in another order; expected the table's order %q", table)})
+	}
+}
+
+// compareKeywords checks schema-jsonld.keywords against the genes table's
+// symbols and, when a chemicals or diseases table exists, their words.
+func compareKeywords(p *Pass, symbols, chemicals, diseases []string, checkWords, haveGenes bool) {
+	kw, nodes, isList := p.List("/schema-jsonld/keywords")
+	if !isList {
+		return
+	}
+	onPage, isSymbol := set(kw), set(symbols)
+	isWord := set(append(append([]string{}, chemicals...), diseases...))
+	for _, s := range symbols {
+		if !onPage[s] {
+			p.ReportNode(genesTableID, p.Key("/schema-jsonld/keywords"), "/schema-jsonld/keywords",
+				"keywords lack %q, a gene symbol of the genes table; expected every distinct ncbigene_symbol", s)
+		}
+	}
+	for _, w := range chemicals {
+		if !onPage[w] {
+			p.ReportNode(genesTableID, p.Key("/schema-jsonld/keywords"), "/schema-jsonld/keywords",
+				"keywords lack %q, a word of the chemicals table; expected every distinct chemical word after the gene symbols", w)
+		}
+	}
+	// The gene part ends at the last keyword that is a table symbol; words
+	// after it are chemicals or diseases, checked only against their tables.
+	last := -1
+	for i, k := range kw {
+		if isSymbol[k] {
+			last = i
+		}
+	}
+	what := "the genes table"
+	switch {
+	case !haveGenes:
+		what = "the chemicals or diseases tables"
+	case checkWords:
+		what = "the genes, chemicals or diseases tables"
+	}
+	for i, k := range kw {
+		if isSymbol[k] || isWord[k] || isMissingMarker(k) || (i > last && !checkWords) {
+			continue
+		}
+		p.ReportNode(genesTableID, nodes[i], Pointer("schema-jsonld", "keywords", strconv.Itoa(i)),
+			"keyword %q is in none of %s; expected only their symbols and words", k, what)
+	}
+}
+
+func isMissingMarker(s string) bool {
+	switch s {
+	case ".na", ".na.character", ".na.real", ".na.integer", "NA":
+		return true
+	}
+	return false
+}
+
+// readTable reads and checks a companion table. found is false when the
+// file does not exist. Malformed tables are reported (at their own lines)
+// and returned as nil. When strict, the header must equal want; otherwise
+// it must contain want's columns.
+func readTable(p *Pass, name string, want []string, strict bool) (t *tsvTable, found bool) {
+	shown, data, err := p.Companion(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, false
+		}
+		p.Report(Finding{Rule: genesTableID, Severity: SeverityError, Path: shown,
+			Range:   Range{Start: Position{Line: 1, Column: 1}, End: Position{Line: 1, Column: 1}},
+			Message: fmt.Sprintf("cannot read the table (%v); expected a readable file", err)})
+		return nil, true
+	}
+	bad := func(line, col, endCol int, format string, args ...any) {
+		p.Report(Finding{Rule: genesTableID, Severity: SeverityError, Path: shown,
+			Range:   Range{Start: Position{Line: line, Column: col}, End: Position{Line: line, Column: endCol}},
+			Message: fmt.Sprintf(format, args...)})
+	}
+	if !utf8.Valid(data) {
+		bad(1, 1, 1, "table is not UTF-8 text; expected a UTF-8 tab-separated table")
+		return nil, true
+	}
+	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), "\n")
+	t = &tsvTable{path: shown, header: strings.Split(lines[0], "\t")}
+	ok := true
+	if strict && !equalStrings(t.header, want) || !strict && !containsAll(t.header, want) {
+		bad(1, 1, 1+utf8.RuneCountInString(lines[0]), "table header is %q; expected the columns %q", lines[0], strings.Join(want, "\t"))
+		return nil, true
+	}
+	idCols := map[int]string{}
+	for _, c := range []string{"organism_id", "ncbigene_id"} {
+		if i := t.column(c); i >= 0 {
+			idCols[i] = c
+		}
+	}
+	for n, line := range lines[1:] {
+		lineNo := n + 2
+		if line == "" {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) != len(t.header) {
+			bad(lineNo, 1, 1+utf8.RuneCountInString(line), "row has %d fields; expected %d, one per header column", len(fields), len(t.header))
+			ok = false
+			continue
+		}
+		col := 1
+		for i, f := range fields {
+			width := utf8.RuneCountInString(f)
+			if name, isID := idCols[i]; isID && f != "NA" && !isDigits(f) {
+				bad(lineNo, col, col+width, "%s is %q; expected a numeric NCBI identifier", name, f)
+				ok = false
+			}
+			col += width + 1
+		}
+		t.rows = append(t.rows, fields)
+	}
+	if !ok {
+		return nil, true
+	}
+	return t, true
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func appendDistinct(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func set(ss []string) map[string]bool {
+	m := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		m[s] = true
+	}
+	return m
+}
+
+func sameSet(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func containsAll(have, want []string) bool {
+	hs := set(have)
+	for _, w := range want {
+		if !hs[w] {
+			return false
+		}
+	}
+	return true
+}

@@ -12,6 +12,8 @@ text after the block is ignored. Reported: an empty file, a file without front m
 a TOML ("+++") block, an unterminated block, front matter that is not UTF-8, a file
 larger than the size limit (` + "`--max-size`" + `, 10 MiB by default), and a file that cannot be
 read. Nothing else is checked in such a file.`,
+		Bad:  "+++\nfigid = \"PMC8932105__f7\"\n+++\n",
+		Good: "---\nfigid: PMC8932105__f7\n---\n",
 	},
 	OnBroken: true,
 	Run:      reportProblems("front-matter"),

@@ -10,6 +10,8 @@ var NonStringKey = Rule{
 as a number, boolean, null or date, and a key that is itself a list or mapping cannot
 be a field name at all. Quote such keys. For validation a scalar key is taken as its
 text; a collection key is dropped.`,
+		Bad:  "2022: reviewed\n",
+		Good: "'2022': reviewed\n",
 	},
 	Run: reportProblems("non-string-key"),
 }

@@ -11,6 +11,8 @@ line the parser names, over that line's text; the rest of the file is not checke
 Also reported: aliases that expand to more than 100,000 values (an "alias bomb"),
 nesting deeper than 10,000 levels, and a merge key ("<<") whose value is not a
 mapping or a list of mappings.`,
+		Bad:  "organisms:\n- [Candida] glabrata\n",
+		Good: "organisms:\n- '[Candida] glabrata'\n",
 	},
 	OnBroken: true,
 	Run:      reportProblems("yaml-syntax"),

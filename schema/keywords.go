@@ -16,13 +16,31 @@ var LegacyFormat = rules.Meta{
 		"`chemicals` and `diseases` lists. Such a page gets this one finding, at the first key " +
 		"that shows the older format, and is checked against the legacy schema instead of " +
 		"being flooded with errors. Reported only with the built-in schema.",
+	Bad:  "organisms: Homo sapiens\npathway_score: 0.87\n",
+	Good: "organisms:\n- Homo sapiens\norganisms_ner:\n- Homo sapiens\nautoml_pathway: 0.87\n",
 }
 
 // keyword describes one JSON Schema keyword that can fail.
 type keyword struct {
-	name     string
-	severity rules.Severity
-	what     string
+	name      string
+	severity  rules.Severity
+	what      string
+	bad, good string // examples against the built-in schema, where it uses the keyword
+}
+
+// examples are the docs' examples for the keywords the built-in schema uses.
+var examples = map[string][2]string{
+	"type":                 {"year: 2022\n", "year: '2022'\n"},
+	"pattern":              {"pmcid: pmc8932105\n", "pmcid: PMC8932105\n"},
+	"enum":                 {"figtype: figure\n", "figtype: Figure\n"},
+	"const":                {"seo: Creative Work\n", "seo: CreativeWork\n"},
+	"required":             {"# no figtype line\nfigid_alias: PMC8932105__F7\n", "figid_alias: PMC8932105__F7\nfigtype: Figure\n"},
+	"additionalProperties": {"curator_note: checked by hand\n", "# (unknown fields removed, or kept with --disable schema/additionalProperties)\n"},
+	"maximum":              {"automl_pathway: 1.7\n", "automl_pathway: 0.97\n"},
+	"minimum":              {"automl_pathway: -0.25\n", "automl_pathway: 0.25\n"},
+	"minItems":             {"organisms: []\n", "organisms:\n- NA\n"},
+	"minLength":            {"figtitle: ''\n", "figtitle: IL-6 signalling through STAT3 in breast cancer stem cells\n"},
+	"anyOf":                {"# an older-format page\norganisms: 42\n", "organisms: Homo sapiens\n"},
 }
 
 // keywords lists every assertion keyword whose failure figlint reports, with
@@ -67,7 +85,10 @@ var keywords = []keyword{
 func keywordMetas() []rules.Meta {
 	out := make([]rules.Meta, 0, len(keywords))
 	for _, k := range keywords {
+		ex := examples[k.name]
 		out = append(out, rules.Meta{
+			Bad:      ex[0],
+			Good:     ex[1],
 			ID:       "schema/" + k.name,
 			Severity: k.severity,
 			Summary:  k.what,

@@ -22,10 +22,9 @@ var LegacyFormat = rules.Meta{
 
 // keyword describes one JSON Schema keyword that can fail.
 type keyword struct {
-	name      string
-	severity  rules.Severity
-	what      string
-	bad, good string // examples against the built-in schema, where it uses the keyword
+	name     string
+	severity rules.Severity
+	what     string
 }
 
 // examples are the docs' examples for the keywords the built-in schema uses.

@@ -10,5 +10,8 @@ func Builtin() []Rule {
 		NonStringKey,
 		GenesTable,
 		DuplicateAlias,
+		DOIFormat,
+		PublicationYear,
+		MissingValue,
 	}
 }

@@ -2,17 +2,22 @@ package rules
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/figlint/figlint/internal/yamlpos"
 	"gopkg.in/yaml.v3"
 )
 
-// Document is one page, parsed once and shared read-only by every rule.
+// Source is a file's text with its line index; see its methods for
+// converting between byte offsets and positions.
+type Source = yamlpos.Source
+
+// Document is one page, parsed once and shared by every rule.
 type Document struct {
 	// Path is the file's path as shown to the user.
 	Path string
 	// Source is the file's bytes, which positions refer to.
-	Source *yamlpos.Source
+	Source *Source
 	// Open is the range of the opening "---" delimiter (or the file's start
 	// when there is none).
 	Open Range
@@ -29,6 +34,12 @@ type Document struct {
 	// Problems are the findings made while reading and parsing the file,
 	// reported by the rules that own their IDs.
 	Problems []Finding
+
+	// keyIndex maps the keys of large mappings to their pair's index, built
+	// on first lookup so that lookups in a mapping of n keys cost O(1), not
+	// O(n) (a 100,000-key mapping would otherwise make lookups quadratic).
+	mu       sync.Mutex
+	keyIndex map[*yaml.Node]map[string]int
 }
 
 // Entry is what a JSON pointer names in the node tree.
@@ -46,16 +57,19 @@ type Entry struct {
 // the value does.
 func (d *Document) Lookup(ptr string) (Entry, bool) {
 	tokens, ok := SplitPointer(ptr)
-	if !ok || d.Root == nil {
+	if !ok {
 		return Entry{}, false
 	}
-	return LookupTokens(d.Root, tokens)
+	return d.LookupTokens(tokens)
 }
 
-// LookupTokens walks root along reference tokens; see Document.Lookup.
-func LookupTokens(root *yaml.Node, tokens []string) (Entry, bool) {
+// LookupTokens walks the node tree along reference tokens; see Lookup.
+func (d *Document) LookupTokens(tokens []string) (Entry, bool) {
+	if d.Root == nil {
+		return Entry{}, false
+	}
 	var via *yaml.Node // outermost alias passed through
-	e := Entry{Value: root}
+	e := Entry{Value: d.Root}
 	for _, tok := range tokens {
 		n := e.Value
 		for n.Kind == yaml.AliasNode && n.Alias != nil {
@@ -66,7 +80,7 @@ func LookupTokens(root *yaml.Node, tokens []string) (Entry, bool) {
 		}
 		switch n.Kind {
 		case yaml.MappingNode:
-			k, v, viaMerge := mappingGet(n, tok, 0)
+			k, v, viaMerge := d.mappingGet(n, tok, 0)
 			if v == nil {
 				return Entry{}, false
 			}
@@ -93,13 +107,23 @@ func LookupTokens(root *yaml.Node, tokens []string) (Entry, bool) {
 // maxMergeDepth bounds merge-key chains during lookups.
 const maxMergeDepth = 64
 
+// indexThreshold is the number of pairs from which a mapping's keys are
+// indexed rather than scanned.
+const indexThreshold = 32
+
 // mappingGet returns the last pair with key tok in m, or the first found
 // through merge keys when m has none; viaMerge is the merge value node used.
-func mappingGet(m *yaml.Node, tok string, depth int) (key, value, viaMerge *yaml.Node) {
-	for i := len(m.Content) - 2; i >= 0; i -= 2 {
-		k := m.Content[i]
-		if k.Kind == yaml.ScalarNode && k.Value == tok && k.Tag != "!!merge" {
-			return k, m.Content[i+1], nil
+func (d *Document) mappingGet(m *yaml.Node, tok string, depth int) (key, value, viaMerge *yaml.Node) {
+	if len(m.Content) >= 2*indexThreshold {
+		if i, ok := d.indexOf(m)[tok]; ok {
+			return m.Content[i], m.Content[i+1], nil
+		}
+	} else {
+		for i := len(m.Content) - 2; i >= 0; i -= 2 {
+			k := m.Content[i]
+			if k.Kind == yaml.ScalarNode && k.Value == tok && k.Tag != "!!merge" {
+				return k, m.Content[i+1], nil
+			}
 		}
 	}
 	if depth >= maxMergeDepth {
@@ -111,12 +135,32 @@ func mappingGet(m *yaml.Node, tok string, depth int) (key, value, viaMerge *yaml
 		}
 		src := m.Content[i+1]
 		for _, s := range MergeSources(src) {
-			if _, v2, _ := mappingGet(s, tok, depth+1); v2 != nil {
+			if _, v2, _ := d.mappingGet(s, tok, depth+1); v2 != nil {
 				return src, v2, src
 			}
 		}
 	}
 	return nil, nil, nil
+}
+
+// indexOf returns the key index of mapping m, building it once.
+func (d *Document) indexOf(m *yaml.Node) map[string]int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if idx, ok := d.keyIndex[m]; ok {
+		return idx
+	}
+	idx := make(map[string]int, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Tag != "!!merge" {
+			idx[k.Value] = i // the last duplicate wins, as in the value
+		}
+	}
+	if d.keyIndex == nil {
+		d.keyIndex = map[*yaml.Node]map[string]int{}
+	}
+	d.keyIndex[m] = idx
+	return idx
 }
 
 // MergeSources returns the mappings a merge key's value brings in, in order
@@ -149,8 +193,9 @@ func (d *Document) NodeRange(n *yaml.Node) Range {
 	if n == nil || d.Source == nil {
 		return d.Open
 	}
-	line, col := d.Source.Position(d.Source.NodeEnd(n))
-	return Range{Start: Position{Line: n.Line, Column: n.Column}, End: Position{Line: line, Column: col}}
+	sl, sc := d.Source.Position(d.Source.NodeOffset(n.Line, n.Column))
+	el, ec := d.Source.Position(d.Source.NodeEnd(n))
+	return Range{Start: Position{Line: sl, Column: sc}, End: Position{Line: el, Column: ec}}
 }
 
 // OffsetOf converts a position to a byte offset in Source, for fixes.

@@ -65,7 +65,7 @@ func (p *Pass) ReportNode(rule string, n *yaml.Node, pointer, format string, arg
 // ReplaceFix is a fix that replaces node n's text with value, written as a
 // YAML scalar (see YAMLScalar).
 func (d *Document) ReplaceFix(message string, n *yaml.Node, value string) Fix {
-	start := d.Source.Offset(n.Line, n.Column)
+	start := d.Source.NodeOffset(n.Line, n.Column)
 	return Fix{Message: message, Edits: []TextEdit{{Start: start, End: d.Source.NodeEnd(n), NewText: YAMLScalar(value)}}}
 }
 

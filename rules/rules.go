@@ -165,7 +165,16 @@ type Pass struct {
 	report func(Finding)
 	// companions reads companion files; the driver sets it.
 	companions CompanionReader
+	// enabled tells whether a rule ID's findings are wanted (nil: all).
+	enabled func(id string) bool
 }
+
+// SetEnabled tells the pass which rule IDs are reported, so that rules
+// can skip work whose findings would be dropped. Drivers call it.
+func (p *Pass) SetEnabled(enabled func(id string) bool) { p.enabled = enabled }
+
+// Enabled tells whether findings of rule ID id are reported in this run.
+func (p *Pass) Enabled(id string) bool { return p.enabled == nil || p.enabled(id) }
 
 // CompanionReader reads a file that accompanies a page, such as its genes
 // table, by name (e.g. "PMC1__f1-genes.tsv"). It returns the path to show

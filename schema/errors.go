@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"math/big"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -100,8 +101,26 @@ func expectation(e *jsonschema.ValidationError) string {
 		return display(k.Want)
 	case *kind.Enum:
 		return "one of " + displayList(k.Want)
+	case *kind.Required:
+		return "a mapping with " + quoteList(k.Missing)
+	case *kind.MinLength:
+		return fmt.Sprintf("at least %d characters", k.Want)
+	case *kind.MaxLength:
+		return fmt.Sprintf("at most %d characters", k.Want)
+	case *kind.Minimum:
+		return "a number of at least " + ratString(k.Want)
+	case *kind.Maximum:
+		return "a number of at most " + ratString(k.Want)
+	case *kind.MinItems:
+		return fmt.Sprintf("a list of at least %d items", k.Want)
+	case *kind.MaxItems:
+		return fmt.Sprintf("a list of at most %d items", k.Want)
 	}
-	return "a value where " + e.ErrorKind.LocalizedString(printer)
+	kw := "its schema"
+	if kp := e.ErrorKind.KeywordPath(); len(kp) > 0 {
+		kw = "its " + kp[0]
+	}
+	return "a value that satisfies " + kw
 }
 
 func (m *mapper) leaf(e *jsonschema.ValidationError) {
@@ -132,8 +151,16 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 		m.report("schema/dependentRequired", append(append([]string{}, loc...), k.Prop), true,
 			"field %q requires %s, which are missing; expected them alongside it", k.Prop, quoteList(k.Missing))
 	case *kind.PropertyNames:
-		m.report("schema/propertyNames", append(append([]string{}, loc...), k.Property), true,
-			"field name %q in %s is not allowed; expected a name the schema's propertyNames accepts", k.Property, path)
+		// jsonschema v6.0.3 may hand over a location that a sibling
+		// overwrote; trust it only if it holds the property, else search.
+		where := append(append([]string{}, loc...), k.Property)
+		if _, ok := m.pass.Doc.LookupTokens(where); !ok {
+			if found := findKey(m.pass.Doc.Value, k.Property, nil); found != nil {
+				where = found
+			}
+		}
+		m.report("schema/propertyNames", where, true,
+			"field name %q in %s is not allowed; expected a name the schema's propertyNames accepts", k.Property, m.path(where[:len(where)-1]))
 	case *kind.Type:
 		hint := ""
 		if n := m.node(loc); n != nil && n.Kind == yaml.ScalarNode && n.Style == 0 && n.Tag != "!!str" && strings.Contains(typeNames(k.Want), "string") {
@@ -167,9 +194,9 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 	case *kind.MaxLength:
 		m.report("schema/maxLength", loc, false, "%s is %d characters long; expected at most %d", path, k.Got, k.Want)
 	case *kind.MinItems:
-		m.report("schema/minItems", loc, false, "%s has %d items; expected at least %d", path, k.Got, k.Want)
+		m.report("schema/minItems", loc, false, "%s has %s; expected at least %d", path, plural(k.Got, "item"), k.Want)
 	case *kind.MaxItems:
-		m.report("schema/maxItems", loc, false, "%s has %d items; expected at most %d", path, k.Got, k.Want)
+		m.report("schema/maxItems", loc, false, "%s has %s; expected at most %d", path, plural(k.Got, "item"), k.Want)
 	case *kind.MinProperties:
 		m.report("schema/minProperties", loc, false, "%s has %d fields; expected at least %d", path, k.Got, k.Want)
 	case *kind.MaxProperties:
@@ -198,10 +225,13 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 // report places a finding at the node for loc: its key when key is true
 // (the opening delimiter for the root), else its value.
 func (m *mapper) report(rule string, loc []string, key bool, format string, args ...any) {
+	if !m.pass.Enabled(rule) {
+		return // dropped anyway: skip the lookup
+	}
 	doc := m.pass.Doc
 	r := doc.Open
 	if doc.Root != nil {
-		if e, ok := rules.LookupTokens(doc.Root, loc); ok {
+		if e, ok := doc.LookupTokens(loc); ok {
 			n := e.Value
 			if key && len(loc) > 0 && e.Key != nil {
 				n = e.Key
@@ -218,8 +248,36 @@ func (m *mapper) node(loc []string) *yaml.Node {
 	if m.pass.Doc.Root == nil {
 		return nil
 	}
-	if e, ok := rules.LookupTokens(m.pass.Doc.Root, loc); ok {
+	if e, ok := m.pass.Doc.LookupTokens(loc); ok {
 		return e.Value
+	}
+	return nil
+}
+
+// findKey returns the location of the first mapping key named key, in
+// the order of sorted keys, or nil.
+func findKey(v any, key string, at []string) []string {
+	switch x := v.(type) {
+	case map[string]any:
+		if _, ok := x[key]; ok {
+			return append(append([]string{}, at...), key)
+		}
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if found := findKey(x[k], key, append(at, k)); found != nil {
+				return found
+			}
+		}
+	case []any:
+		for i, c := range x {
+			if found := findKey(c, key, append(at, strconv.Itoa(i))); found != nil {
+				return found
+			}
+		}
 	}
 	return nil
 }

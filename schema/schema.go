@@ -188,6 +188,13 @@ func legacySignal(doc *rules.Document) (key, why string) {
 			older = append(older, k)
 		}
 	}
+	// A page with fields of the current generation is a current page with
+	// stray fields (the current schema reports them), not an older page.
+	for _, current := range []string{"organisms_ner", "automl_pathway", "doi", "journal_title"} {
+		if _, ok := obj[current]; ok {
+			return "", ""
+		}
+	}
 	if first == "" {
 		return "", ""
 	}
@@ -198,6 +205,14 @@ func legacySignal(doc *rules.Document) (key, why string) {
 		reasons = append(reasons, "no organisms_ner")
 	}
 	return first, strings.Join(reasons, "; ")
+}
+
+// plural writes "1 item" or "3 items".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // describe renders a JSON value for a message: what was found.
@@ -215,9 +230,9 @@ func describe(v any) string {
 		}
 		return fmt.Sprintf("%q", x)
 	case []any:
-		return fmt.Sprintf("a list of %d items", len(x))
+		return "a list of " + plural(len(x), "item")
 	case map[string]any:
-		return fmt.Sprintf("a mapping of %d fields", len(x))
+		return "a mapping of " + plural(len(x), "field")
 	}
 	return fmt.Sprintf("%v", v)
 }

@@ -16,7 +16,17 @@ import (
 
 func corpusDir(tb testing.TB) string { return testenv.Corpus(tb) }
 
-func newEngine(tb testing.TB) *engine.Engine { return ruletest.Engine(tb) }
+// newEngine returns an engine with the core rules on: parsing, the schema
+// and legacy-format. The domain rules have their own corpus tests.
+func newEngine(tb testing.TB) *engine.Engine {
+	reg := ruletest.Registry(tb)
+	ids := []string{"front-matter", "yaml-syntax", "duplicate-key", "non-string-key", "legacy-format"}
+	family, err := reg.Match("schema/*")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return engine.New(reg, engine.Options{Enabled: append(ids, family...)})
+}
 
 // TestCorpus lints the whole real sample: no internal error, every finding
 // on a real line and column of its file, and exactly the defects a reader of

@@ -239,6 +239,7 @@ func (e *Engine) runRule(rule rules.Rule, doc *rules.Document, companions rules.
 			*out = append(*out, f)
 		}
 	}, companions)
+	pass.SetEnabled(func(id string) bool { return e.enabled[id] })
 	if rule.Run != nil {
 		rule.Run(pass)
 	}
@@ -329,14 +330,19 @@ func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 	}
 	window := make(chan chan Result, 4*jobs)
 	work := make(chan job)
+	stop := make(chan struct{}) // closed when emit fails: lint no more files
 	go func() {
+		defer close(window)
+		defer close(work)
 		for _, f := range files {
 			out := make(chan Result, 1)
-			window <- out
+			select {
+			case window <- out:
+			case <-stop:
+				return
+			}
 			work <- job{file: f, out: out}
 		}
-		close(window)
-		close(work)
 	}()
 	for range jobs {
 		go func() {
@@ -354,7 +360,9 @@ func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 		}
 		r.summaries = nil
 		if emitErr == nil {
-			emitErr = emit(r)
+			if emitErr = emit(r); emitErr != nil {
+				close(stop)
+			}
 		}
 	}
 	if fin := e.finish(sums); emitErr == nil && (len(fin.Findings) > 0 || fin.Err != nil) {

@@ -80,7 +80,13 @@ func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
 			add(p)
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		root := p
+		if li, lerr := os.Lstat(p); lerr == nil && li.Mode()&os.ModeSymlink != 0 {
+			// A link named on the command line is followed (WalkDir would
+			// not descend into it); links met during the walk are not.
+			root = p + string(os.PathSeparator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, &PathError{Path: path, Err: err})
 				if d != nil && d.IsDir() {
@@ -90,7 +96,7 @@ func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if path != p && (name == "node_modules" || strings.HasPrefix(name, ".")) {
+				if path != root && (name == "node_modules" || strings.HasPrefix(name, ".")) {
 					return fs.SkipDir
 				}
 				return nil

@@ -21,6 +21,13 @@ const MaxAliasNodes = 100_000
 
 var errAliasBomb = errors.New("aliases expand to more than 100000 values (an alias bomb?); expected front matter whose aliases expand to a modest size")
 
+// aliasCycle is the error for an alias inside the value of its own anchor.
+type aliasCycle struct{ name string }
+
+func (e aliasCycle) Error() string {
+	return fmt.Sprintf("alias *%s is inside the value of its own anchor &%s (a cycle); expected an alias to a value defined before it", e.name, e.name)
+}
+
 // builder turns the node tree into a JSON-compatible value, reporting
 // duplicate and non-string keys on the way.
 type builder struct {
@@ -28,6 +35,10 @@ type builder struct {
 	problems   []rules.Finding
 	aliasNodes int
 	bomb       *yaml.Node // the alias being expanded when the cap was hit
+	// path holds the reference tokens of the value being built, for the
+	// findings' pointers; expanding marks the anchors being expanded.
+	path      []string
+	expanding map[*yaml.Node]bool
 }
 
 // value converts n. inAlias is true inside an alias expansion, where keys
@@ -47,13 +58,25 @@ func (b *builder) value(n *yaml.Node, inAlias bool) (any, error) {
 		if !inAlias {
 			b.bomb = n
 		}
-		return b.value(n.Alias, true)
+		if b.expanding[n.Alias] {
+			b.bomb = n
+			return nil, aliasCycle{name: n.Value}
+		}
+		if b.expanding == nil {
+			b.expanding = map[*yaml.Node]bool{}
+		}
+		b.expanding[n.Alias] = true
+		v, err := b.value(n.Alias, true)
+		delete(b.expanding, n.Alias)
+		return v, err
 	case yaml.ScalarNode:
 		return scalarValue(n), nil
 	case yaml.SequenceNode:
 		arr := make([]any, len(n.Content))
 		for i, c := range n.Content {
+			b.path = append(b.path, strconv.Itoa(i))
 			v, err := b.value(c, inAlias)
+			b.path = b.path[:len(b.path)-1]
 			if err != nil {
 				return nil, err
 			}
@@ -88,14 +111,16 @@ func (b *builder) mapping(n *yaml.Node, inAlias bool) (any, error) {
 		if !ok {
 			continue
 		}
+		b.path = append(b.path, key)
 		if first != nil {
 			if prev, dup := first[key]; dup {
-				b.report(rules.DuplicateKey.ID, k, "key %q is defined again (first on line %d); expected each key once", key, prev.Line)
+				b.report(rules.DuplicateKey.ID, k, "key %q is defined again (first on line %d); expected each key once", key, b.doc.NodeRange(prev).Start.Line)
 			} else {
 				first[key] = k
 			}
 		}
 		val, err := b.value(v, inAlias)
+		b.path = b.path[:len(b.path)-1]
 		if err != nil {
 			return nil, err
 		}
@@ -104,8 +129,8 @@ func (b *builder) mapping(n *yaml.Node, inAlias bool) (any, error) {
 	// Merged keys never override explicit ones; earlier sources win.
 	for _, m := range merges {
 		sources := rules.MergeSources(m)
-		if len(sources) == 0 && !inAlias {
-			b.report(rules.YAMLSyntax.ID, m, "merge key \"<<\" has a %s value; expected a mapping or a list of mappings", kindName(m))
+		if !inAlias {
+			b.checkMerge(m, len(sources))
 		}
 		for _, s := range sources {
 			mv, err := b.value(s, true)
@@ -126,14 +151,34 @@ func (b *builder) mapping(n *yaml.Node, inAlias bool) (any, error) {
 	return obj, nil
 }
 
+// checkMerge reports a merge value that is not a mapping or a list of
+// mappings, or list items that are not mappings (readers skip them).
+func (b *builder) checkMerge(m *yaml.Node, sources int) {
+	if sources == 0 {
+		b.report(rules.YAMLSyntax.ID, m, "merge key \"<<\" has a %s value; expected a mapping or a list of mappings", kindName(m))
+		return
+	}
+	if d := deref(m); d.Kind == yaml.SequenceNode {
+		for _, c := range d.Content {
+			if deref(c).Kind != yaml.MappingNode {
+				b.report(rules.YAMLSyntax.ID, c, "merge list item is a %s; expected a mapping", kindName(deref(c)))
+			}
+		}
+	}
+}
+
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; i < 64 && n.Kind == yaml.AliasNode && n.Alias != nil; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
 // key returns the JSON key for a key node. Keys that YAML types as
 // something other than a string are reported; keys that are collections
 // cannot be JSON keys and are dropped.
 func (b *builder) key(k *yaml.Node, inAlias bool) (string, bool) {
-	target := k
-	for i := 0; i < 64 && target.Kind == yaml.AliasNode && target.Alias != nil; i++ {
-		target = target.Alias
-	}
+	target := deref(k)
 	if target.Kind != yaml.ScalarNode {
 		if !inAlias {
 			b.report(rules.NonStringKey.ID, k, "key is a %s; expected a string key", kindName(target))
@@ -143,7 +188,9 @@ func (b *builder) key(k *yaml.Node, inAlias bool) (string, bool) {
 	switch target.Tag {
 	case "!!int", "!!float", "!!bool", "!!null", "!!timestamp":
 		if !inAlias {
-			b.report(rules.NonStringKey.ID, k, "key %s is read as %s, not a string; expected a string key (quote it: %q)", target.Value, tagName(target.Tag), target.Value)
+			b.path = append(b.path, target.Value)
+			b.report(rules.NonStringKey.ID, k, "key %q is read as %s, not a string; expected a string key (quote it: '%s')", target.Value, tagName(target.Tag), target.Value)
+			b.path = b.path[:len(b.path)-1]
 		}
 	}
 	return target.Value, true
@@ -151,7 +198,8 @@ func (b *builder) key(k *yaml.Node, inAlias bool) (string, bool) {
 
 func (b *builder) report(rule string, n *yaml.Node, format string, args ...any) {
 	b.problems = append(b.problems, rules.Finding{
-		Rule: rule, Path: b.doc.Path, Range: b.doc.NodeRange(n), Message: fmt.Sprintf(format, args...),
+		Rule: rule, Path: b.doc.Path, Range: b.doc.NodeRange(n), Pointer: rules.Pointer(b.path...),
+		Message: fmt.Sprintf(format, args...),
 	})
 }
 

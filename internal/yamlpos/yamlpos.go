@@ -10,27 +10,88 @@ package yamlpos
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
 
 // Source is a file's bytes with an index of line starts.
+//
+// Two line numberings exist. Positions shown to users break lines at "\n",
+// "\r\n" and a lone "\r", as editors do. yaml.v3 also breaks lines at NEL
+// (U+0085), LS (U+2028) and PS (U+2029), so a node's Line and Column are
+// converted through a byte offset with NodeOffset, never used directly.
 type Source struct {
-	src   []byte
-	lines []int // byte offset of the start of each line
+	src    []byte
+	lines  []int // byte offset of the start of each line
+	ylines []int // the same, counting lines as yaml.v3 does
 }
 
-// New indexes src. As in YAML, a line ends at "\n", "\r\n" or a lone "\r".
+// New indexes src.
 func New(src []byte) *Source {
 	lines := make([]int, 1, 64)
+	unicodeBreaks := false
 	for i, c := range src {
-		if c == '\n' || (c == '\r' && (i+1 == len(src) || src[i+1] != '\n')) {
+		switch {
+		case c == '\n' || (c == '\r' && (i+1 == len(src) || src[i+1] != '\n')):
 			lines = append(lines, i+1)
+		case c == 0xC2 || c == 0xE2:
+			unicodeBreaks = unicodeBreaks || yamlBreakLen(src[i:]) > 0
 		}
 	}
-	return &Source{src: src, lines: lines}
+	s := &Source{src: src, lines: lines, ylines: lines}
+	if unicodeBreaks {
+		s.ylines = make([]int, 1, len(lines)+8)
+		for i := 0; i < len(src); i++ {
+			c := src[i]
+			if c == '\n' || (c == '\r' && (i+1 == len(src) || src[i+1] != '\n')) {
+				s.ylines = append(s.ylines, i+1)
+			} else if n := yamlBreakLen(src[i:]); n > 0 {
+				s.ylines = append(s.ylines, i+n)
+				i += n - 1
+			}
+		}
+	}
+	return s
 }
+
+// yamlBreakLen returns the length of a NEL, LS or PS at the start of b, or 0.
+func yamlBreakLen(b []byte) int {
+	switch {
+	case len(b) >= 2 && b[0] == 0xC2 && b[1] == 0x85:
+		return 2
+	case len(b) >= 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0xA8 || b[2] == 0xA9):
+		return 3
+	}
+	return 0
+}
+
+// NodeOffset converts a yaml.v3 line and column (1-based, code points) to
+// a byte offset.
+func (s *Source) NodeOffset(line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(s.ylines) {
+		return len(s.src)
+	}
+	off := s.ylines[line-1]
+	for c := 1; c < col && off < len(s.src); c++ {
+		if s.src[off] == '\n' || s.src[off] == '\r' {
+			break
+		}
+		_, size := utf8.DecodeRune(s.src[off:])
+		off += size
+	}
+	return off
+}
+
+// YAMLLineStart returns the byte offset where yaml.v3's line n starts.
+func (s *Source) YAMLLineStart(n int) int { return s.NodeOffset(n, 1) }
+
+// YAMLLineCount returns the number of lines as yaml.v3 counts them.
+func (s *Source) YAMLLineCount() int { return len(s.ylines) }
 
 // Bytes returns the indexed source.
 func (s *Source) Bytes() []byte { return s.src }
@@ -99,7 +160,7 @@ func (s *Source) Position(off int) (line, col int) {
 // NodeEnd returns the exclusive end offset of n, whose Line and Column are
 // whole-file coordinates in this source.
 func (s *Source) NodeEnd(n *yaml.Node) int {
-	start := s.Offset(n.Line, n.Column)
+	start := s.NodeOffset(n.Line, n.Column)
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) > 0 {
@@ -189,6 +250,18 @@ func (s *Source) findCloser(i int, closer byte) int {
 }
 
 func (s *Source) scalarEnd(n *yaml.Node, start int) int {
+	if n.Value == "" && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		// An empty plain scalar: it ends after its anchor or tag, if any,
+		// not at the next line's content.
+		end := start
+		for end < len(s.src) && (s.src[end] == '&' || s.src[end] == '!') {
+			end = s.skipIndicatorWord(end)
+			if next := s.skipSpace(end, false); next < len(s.src) && (s.src[next] == '&' || s.src[next] == '!') {
+				end = next
+			}
+		}
+		return end
+	}
 	i := s.skipProperties(start)
 	if i >= len(s.src) {
 		return i
@@ -243,7 +316,7 @@ func (s *Source) blockScalarEnd(i int) int {
 	}
 	indent := 0
 	if explicit > 0 {
-		indent = s.indentOf(headerLine) + explicit
+		indent = s.parentIndent(i) + explicit
 	}
 	for line := headerLine + 1; line <= len(s.lines); line++ {
 		ls, le := s.LineStart(line), s.LineEnd(line)
@@ -263,6 +336,30 @@ func (s *Source) blockScalarEnd(i int) int {
 		end = le
 	}
 	return end
+}
+
+// parentIndent is the indentation of the node that holds a block scalar
+// whose indicator is at i: the column of the key before it on the header
+// line (after any "- " list indicators) for a mapping value, else the
+// header line's indentation.
+func (s *Source) parentIndent(i int) int {
+	line, _ := s.Position(i)
+	ls := s.LineStart(line)
+	head := string(s.src[ls:i])
+	k := 0
+	for k < len(head) && head[k] == ' ' {
+		k++
+	}
+	for k+1 < len(head) && head[k] == '-' && head[k+1] == ' ' {
+		k += 2
+		for k < len(head) && head[k] == ' ' {
+			k++
+		}
+	}
+	if strings.Contains(head[k:], ":") {
+		return utf8.RuneCountInString(head[:k])
+	}
+	return s.indentOf(line)
 }
 
 // indentOf counts the leading spaces of line n.
@@ -286,7 +383,7 @@ func (s *Source) plainEnd(i int, value string) int {
 			// lines it folds to one space, or to n-1 newlines for n breaks.
 			j, breaks := i, 0
 			for j < len(s.src) && (s.src[j] == ' ' || s.src[j] == '\t' || s.src[j] == '\n' || s.src[j] == '\r') {
-				if s.src[j] == '\n' {
+				if s.src[j] == '\n' || (s.src[j] == '\r' && (j+1 == len(s.src) || s.src[j+1] != '\n')) {
 					breaks++
 				}
 				j++

@@ -73,3 +73,51 @@ func TestLines(t *testing.T) {
 		t.Errorf("offset of 2:3 = %d", off)
 	}
 }
+
+// TestNodeEndReview covers cases found in review; ends counted by hand.
+func TestNodeEndReview(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		key       string
+		line, col int
+	}{
+		{"plain over lone-CR lines", "x: 1\rv: ab   \r   cd  \r\r\r   ef    # c\rw: 2\r", "v", 6, 6},
+		{"explicit indent in a list item", "a:\n- v: |1\n    x\n  j: 2\n", "v", 3, 6},
+		{"empty value with an anchor", "m: &a\nz: 1\n", "m", 1, 6},
+		{"empty value with a tag", "m: !!str\nz: 1\n", "m", 1, 9},
+		{"empty value", "m:\nz: 1\n", "m", 1, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var doc yaml.Node
+			if err := yaml.Unmarshal([]byte(tc.src), &doc); err != nil {
+				t.Fatal(err)
+			}
+			v := findValue(doc.Content[0], tc.key)
+			if v == nil {
+				t.Fatalf("no key %q", tc.key)
+			}
+			s := New([]byte(tc.src))
+			line, col := s.Position(s.NodeEnd(v))
+			if line != tc.line || col != tc.col {
+				t.Fatalf("end %d:%d, want %d:%d", line, col, tc.line, tc.col)
+			}
+		})
+	}
+}
+
+// findValue finds the value of key anywhere in the tree.
+func findValue(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i+1]
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if v := findValue(c, key); v != nil {
+			return v
+		}
+	}
+	return nil
+}

@@ -1,0 +1,194 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MissingValue reports R's missing values and curation placeholders written
+// where a field should hold a value.
+var MissingValue = Rule{
+	Meta: Meta{
+		ID:       "missing-value",
+		Severity: SeverityWarning,
+		Summary:  "fields must not hold R's missing values or curation placeholders",
+		Doc: `The R notebooks that write PFOCR pages print a missing value as ` + "`.na.character`" + `
+(also ` + "`.na`, `.na.real`, `.na.integer`" + `) or ` + "`NA`" + `, and curators leave ` + "`N/A`, `XXX`" + ` or
+` + "`REJECT`" + `; the site then shows the marker as if it were the value. Checked: the top-level
+text fields (figid, figtitle, pmcid, filename, figlink, number, caption, papertitle, reftext,
+year, doi, journal_title, journal_nlm_ta, publisher_name, keywords, figid_alias, figtype,
+redirect_from, seo, wpid, ndex), ` + "`schema-jsonld.description`" + ` and each
+` + "`schema-jsonld.keywords`" + ` item, and the items of ` + "`organisms`" + ` and
+` + "`organisms_ner`" + `. An empty value is reported too, except where empty is the normal "none":
+` + "`ndex: ''`" + ` (no NDEx network) and ` + "`keywords: ''`" + ` (the paper has no author keywords).
+In ` + "`schema-jsonld.keywords`" + ` only R's ` + "`.na…`" + ` spellings and empty items count: ` + "`NA`" + `
+there may be a real gene symbol. ` + "`ndex`" + ` and the organism lists are optional in practice, and
+` + "`NA`" + ` in an organism list is how PFOCR writes "unknown", so those findings are notes. There
+is no fix: the right value is unknown.`,
+		Bad:  "doi: .na.character\n",
+		Good: "doi: 10.1186/s12935-022-02527-9\n",
+	},
+	Run: runMissingValue,
+}
+
+// missingValueFields are the top-level text fields of the current
+// generation, each with what it should hold. keywords and ndex are empty
+// when the paper has no author keywords or the figure no NDEx network.
+var missingValueFields = []struct {
+	name, expected string
+	emptyIsNormal  bool
+	optional       bool // findings are notes
+}{
+	{name: "figid", expected: "the figure id"},
+	{name: "figtitle", expected: "a figure title"},
+	{name: "pmcid", expected: "a PMC id"},
+	{name: "filename", expected: "an image file name"},
+	{name: "figlink", expected: "a PMC figure link"},
+	{name: "number", expected: "a figure number"},
+	{name: "caption", expected: "the figure caption"},
+	{name: "papertitle", expected: "the paper's title"},
+	{name: "reftext", expected: "the paper's citation"},
+	{name: "year", expected: "the publication year"},
+	{name: "doi", expected: "a DOI"},
+	{name: "journal_title", expected: "the journal's title"},
+	{name: "journal_nlm_ta", expected: "the journal's NLM title abbreviation"},
+	{name: "publisher_name", expected: "the publisher's name"},
+	{name: "keywords", expected: "the paper's keywords, or '' when it has none", emptyIsNormal: true},
+	{name: "figid_alias", expected: "<pmcid>__<number>"},
+	{name: "figtype", expected: "a figure type"},
+	{name: "redirect_from", expected: "/figures/<figid_alias>"},
+	{name: "ndex", expected: "an NDEx network id, or '' when there is none", emptyIsNormal: true, optional: true},
+	{name: "seo", expected: "CreativeWork"},
+	{name: "wpid", expected: "a WikiPathways id"},
+}
+
+// MissingMarker tells whether s is a missing-value marker and describes it:
+// R's spellings of NA (.na, .na.character, .na.real, .na.integer, NA), the
+// not-available marker N/A, the curation placeholders XXX and REJECT, and
+// the empty string. Surrounding whitespace is ignored; case is not, since
+// "na" and "Na" are gene symbols.
+func MissingMarker(s string) (description string, ok bool) {
+	switch strings.TrimSpace(s) {
+	case "":
+		return "empty", true
+	case ".na", ".na.character", ".na.real", ".na.integer", "NA":
+		return "R's missing value", true
+	case "N/A":
+		return "a not-available marker", true
+	case "XXX", "REJECT":
+		return "a curation placeholder", true
+	}
+	return "", false
+}
+
+// isRMissing tells whether s is one of R's ".na" spellings, which no gene,
+// chemical or disease word can be.
+func isRMissing(s string) bool {
+	switch strings.TrimSpace(s) {
+	case ".na", ".na.character", ".na.real", ".na.integer":
+		return true
+	}
+	return false
+}
+
+func runMissingValue(p *Pass) {
+	for _, f := range missingValueFields {
+		text, node, ok := p.Scalar(Pointer(f.name))
+		if !ok || isMissingNull(node) {
+			continue
+		}
+		desc, missing := MissingMarker(text)
+		if !missing || (desc == "empty" && f.emptyIsNormal) {
+			continue
+		}
+		sev := Severity(0)
+		if f.optional {
+			sev = SeverityNote
+		}
+		reportMissing(p, node, Pointer(f.name), f.name, text, desc, f.expected, sev)
+	}
+
+	if text, node, ok := p.Scalar(Pointer("schema-jsonld", "description")); ok && !isMissingNull(node) {
+		if desc, missing := MissingMarker(text); missing {
+			reportMissing(p, node, Pointer("schema-jsonld", "description"), "schema-jsonld.description",
+				text, desc, "the figure caption", 0)
+		}
+	}
+
+	for _, it := range missingListItems(p, Pointer("schema-jsonld", "keywords")) {
+		n, text := it.node, deref(it.node).Value
+		if isMissingNull(n) || (!isRMissing(text) && strings.TrimSpace(text) != "") {
+			continue
+		}
+		desc, _ := MissingMarker(text)
+		reportMissing(p, n, Pointer("schema-jsonld", "keywords", strconv.Itoa(it.index)), "schema-jsonld.keywords item",
+			text, desc, "a gene symbol or a chemical or disease word", 0)
+	}
+
+	for _, field := range []string{"organisms", "organisms_ner"} {
+		if text, node, ok := p.Scalar(Pointer(field)); ok {
+			// The older generation wrote organisms as one string.
+			if desc, missing := MissingMarker(text); missing && !isMissingNull(node) {
+				reportMissing(p, node, Pointer(field), field, text, desc, "a scientific name", SeverityNote)
+			}
+			continue
+		}
+		for _, it := range missingListItems(p, Pointer(field)) {
+			n := it.node
+			if desc, missing := MissingMarker(deref(n).Value); missing && !isMissingNull(n) {
+				reportMissing(p, n, Pointer(field, strconv.Itoa(it.index)), field+" item", deref(n).Value, desc,
+					"a scientific name", SeverityNote)
+			}
+		}
+	}
+}
+
+// reportMissing reports one missing value. sev 0 keeps the rule's default.
+func reportMissing(p *Pass, n *yaml.Node, ptr, name, text, desc, expected string, sev Severity) {
+	var msg string
+	switch {
+	case name == "year" && desc == "empty":
+		msg = "year is empty, so the publication year is missing; expected the 4-digit year of publication"
+	case desc == "empty":
+		msg = fmt.Sprintf("%s is empty; expected %s", name, expected)
+	default:
+		msg = fmt.Sprintf("%s is %q, %s; expected %s", name, text, desc, expected)
+	}
+	p.Report(Finding{Rule: "missing-value", Range: p.Doc.NodeRange(n), Pointer: ptr, Message: msg, Severity: sev})
+}
+
+// isMissingNull tells whether n is a YAML null (~, null, or nothing at all),
+// which the schema reports as a wrong type; a quoted empty string is a string.
+func isMissingNull(n *yaml.Node) bool {
+	n = deref(n)
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// missingItem is a scalar item of a list and its index there.
+type missingItem struct {
+	index int
+	node  *yaml.Node
+}
+
+// missingListItems returns the scalar items of the list that ptr names, with
+// their indexes in the list; nil when ptr names no list.
+func missingListItems(p *Pass, ptr string) []missingItem {
+	e, ok := p.Doc.Lookup(ptr)
+	if !ok {
+		return nil
+	}
+	list := deref(e.Value)
+	if list.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var items []missingItem
+	for i, c := range list.Content {
+		if deref(c).Kind == yaml.ScalarNode {
+			items = append(items, missingItem{index: i, node: c})
+		}
+	}
+	return items
+}

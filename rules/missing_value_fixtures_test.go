@@ -1,0 +1,163 @@
+package rules_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/internal/frontmatter"
+	"github.com/figlint/figlint/internal/ruletest"
+	"github.com/figlint/figlint/internal/testenv"
+	"github.com/figlint/figlint/rules"
+)
+
+func TestMissingValueFixtures(t *testing.T) {
+	reg := ruletest.Registry(t, rules.DOIFormat, rules.PublicationYear, rules.MissingValue)
+	ruletest.RunRule(t, reg, "../fixtures/rules/missing-value", "missing-value")
+	ruletest.Run(t, ruletest.Engine(t, rules.MissingValue), "../fixtures/ok") // must stay clean
+}
+
+// TestMissingValueSeverities checks the per-case severities and that no
+// finding carries a fix: the right value is unknown.
+func TestMissingValueSeverities(t *testing.T) {
+	data := valueRulesPage(t, map[string]string{
+		"doi: 10.1186/s12935-022-02527-9": "doi: .na.character",
+		"ndex: ''":                        "ndex: NA",
+		"- Mus musculus":                  "- NA", // both lists
+	})
+	want := map[string]rules.Severity{
+		"/organisms/0": rules.SeverityNote, "/organisms_ner/1": rules.SeverityNote,
+		"/doi": rules.SeverityWarning, "/ndex": rules.SeverityNote,
+	}
+	fs := lintValueRules(t, "missing-value", data)
+	if len(fs) != len(want) {
+		t.Fatalf("findings %+v; want %d", fs, len(want))
+	}
+	for _, f := range fs {
+		if s, ok := want[f.Pointer]; !ok || f.Severity != s || len(f.Fixes) != 0 {
+			t.Errorf("finding %+v; want severity %v and no fix", f, s)
+		}
+	}
+}
+
+// TestValueRulesCorpus runs doi-format, publication-year and missing-value
+// over the real sample. Every finding was read against its page: the 37
+// pages dated 1999-2019 write .na.character for doi, journal_title,
+// journal_nlm_ta, publisher_name and keywords (185); three of them also
+// in schema-jsonld.keywords; one 2023 page has an empty publisher_name;
+// organisms holds NA on 43 pages and organisms_ner on 9 (notes). The 39
+// DOIs are all well-formed, and every year agrees with its reftext (one
+// reftext has no year) and with the one bioRxiv DOI's date.
+func TestValueRulesCorpus(t *testing.T) {
+	dir := testenv.Corpus(t)
+	reg := ruletest.Registry(t, rules.DOIFormat, rules.PublicationYear, rules.MissingValue)
+	eng := engine.New(reg, engine.Options{Enabled: []string{"doi-format", "publication-year", "missing-value"}})
+	pages, _ := filepath.Glob(filepath.Join(dir, "_figures", "*.md"))
+	if len(pages) != 76 {
+		t.Fatalf("%d pages in the sample; want 76", len(pages))
+	}
+	counts := map[string]int{}
+	got := map[string]bool{}
+	reftextYears := 0
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := frontmatter.Parse(filepath.Base(p), data)
+		for _, f := range eng.LintDocument(doc) {
+			counts[f.Rule+" "+f.Severity.String()]++
+			got[fmt.Sprintf("%s:%d:%d-%d %s", f.Path, f.Range.Start.Line, f.Range.Start.Column, f.Range.End.Column, f.Message)] = true
+			if len(f.Fixes) != 0 {
+				t.Errorf("%s: unexpected fix on %q", f.Path, f.Message)
+			}
+		}
+		// The year rule did compare: the citation's year is found.
+		if m, ok := doc.Value.(map[string]any); ok {
+			if ref, ok := m["reftext"].(string); ok {
+				if y, ok := rules.ReftextYear(ref); ok {
+					reftextYears++
+					if fmt.Sprint(y) != m["year"] {
+						t.Errorf("%s: reftext year %d, year %v", p, y, m["year"])
+					}
+				}
+			}
+		}
+	}
+	wantCounts := map[string]int{"missing-value warning": 189, "missing-value note": 52}
+	for k, n := range counts {
+		if wantCounts[k] != n {
+			t.Errorf("%d %s findings; want %d", n, k, wantCounts[k])
+		}
+	}
+	for k, n := range wantCounts {
+		if counts[k] != n {
+			t.Errorf("%d %s findings; want %d", counts[k], k, n)
+		}
+	}
+	if reftextYears != 75 {
+		t.Errorf("a year found in %d reftexts; want 75 (all but Curr Pathobiol Rep's)", reftextYears)
+	}
+	for _, w := range []string{
+		`PMC100003__mb2410470011.md:17:6-19 doi is ".na.character", R's missing value; expected a DOI`,
+		`PMC100003__mb2410470011.md:21:11-24 keywords is ".na.character", R's missing value; expected the paper's keywords, or '' when it has none`,
+		`PMC2277018__tjp0583-0415-f1.md:55:5-18 schema-jsonld.keywords item is ".na.character", R's missing value; expected a gene symbol or a chemical or disease word`,
+		`PMC3246694__DRP2012-259170.002.md:62:5-18 schema-jsonld.keywords item is ".na.character", R's missing value; expected a gene symbol or a chemical or disease word`,
+		`PMC3670316__pnas.1222115110fig07.md:109:5-18 schema-jsonld.keywords item is ".na.character", R's missing value; expected a gene symbol or a chemical or disease word`,
+		`PMC10035447__nihms-1878426-f0004.md:23:17-19 publisher_name is empty; expected the publisher's name`,
+		`PMC3492042__1756-0381-5-17-8.md:9:3-5 organisms item is "NA", R's missing value; expected a scientific name`,
+		`PMC100028__ii1110348001.md:8:3-5 organisms_ner item is "NA", R's missing value; expected a scientific name`,
+	} {
+		if !got[w] {
+			t.Errorf("missing finding %s", w)
+		}
+	}
+
+	// Real pages broken on purpose: the rules speak up where they should.
+	for _, tc := range []struct {
+		page, old, new, rule, want string
+	}{
+		{"PMC8932105__12935_2022_2527_Fig7_HTML.md", "doi: 10.1186/", "doi: https://doi.org/10.1186/", "doi-format",
+			`:27:6-48 doi "https://doi.org/10.1186/s12935-022-02527-9" has a URL prefix ("https://doi.org/"); expected the bare DOI "10.1186/s12935-022-02527-9"`},
+		{"PMC10028837__nihpp-2023.03.03.530734v1-f0001.md", "year: '2023'", "year: '2022'", "publication-year",
+			`:38:7-13 year "2022" disagrees with reftext, which says 2023, and with the preprint doi "10.1101/2023.03.03.530734", dated 2023-03-03; expected 2023`},
+		{"PMC100003__mb2410470011.md", "year: '2001'", "year: '2011'", "publication-year",
+			`:16:7-13 year "2011" disagrees with reftext, which says 2001; expected 2001`},
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, "_figures", tc.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		broken := strings.Replace(string(data), tc.old, tc.new, 1)
+		e := engine.New(reg, engine.Options{Enabled: []string{tc.rule}})
+		fs := e.LintDocument(frontmatter.Parse(tc.page, []byte(broken)))
+		msgs := make([]string, 0, len(fs))
+		for _, f := range fs {
+			msgs = append(msgs, fmt.Sprintf(":%d:%d-%d %s", f.Range.Start.Line, f.Range.Start.Column, f.Range.End.Column, f.Message))
+		}
+		if len(msgs) != 1 || msgs[0] != tc.want {
+			t.Errorf("%s with %q: findings %q; want %q", tc.page, tc.new, msgs, tc.want)
+		}
+	}
+}
+
+// TestValueRulesExamples makes sure each rule's documented Bad example is
+// reported and its Good example is not.
+func TestValueRulesExamples(t *testing.T) {
+	reg := ruletest.Registry(t, rules.DOIFormat, rules.PublicationYear, rules.MissingValue)
+	for _, r := range []rules.Rule{rules.DOIFormat, rules.PublicationYear, rules.MissingValue} {
+		eng := engine.New(reg, engine.Options{Enabled: []string{r.ID}})
+		lint := func(snippet string) int {
+			return len(eng.LintDocument(frontmatter.Parse("example.md", []byte("---\n"+snippet+"---\n"))))
+		}
+		if n := lint(r.Bad); n != 1 {
+			t.Errorf("%s: %d findings on its Bad example; want 1", r.ID, n)
+		}
+		if n := lint(r.Good); n != 0 {
+			t.Errorf("%s: %d findings on its Good example; want 0", r.ID, n)
+		}
+	}
+}

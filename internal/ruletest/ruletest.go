@@ -219,13 +219,13 @@ func run(t *testing.T, dir string, engineFor func([]*Expectation) *engine.Engine
 	exps := map[string][]*Expectation{}
 	var all []*Expectation
 	for _, f := range files {
-		data, err := os.ReadFile(f.Path)
-		if err != nil {
-			t.Fatal(err)
+		data, readErr := os.ReadFile(f.Path)
+		if readErr != nil {
+			t.Fatal(readErr)
 		}
-		es, err := Expectations(f.Path, data)
-		if err != nil {
-			t.Fatal(err)
+		es, expErr := Expectations(f.Path, data)
+		if expErr != nil {
+			t.Fatal(expErr)
 		}
 		exps[f.Display] = es
 		all = append(all, es...)

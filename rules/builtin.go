@@ -13,5 +13,12 @@ func Builtin() []Rule {
 		DOIFormat,
 		PublicationYear,
 		MissingValue,
+		OrganismName,
+		OrganismsNERMismatch,
+		FigureIdentity,
+		CaptionDescription,
+		TitleQuality,
+		TextHygiene,
+		PaperKeywords,
 	}
 }

@@ -72,7 +72,7 @@ func runGenesTable(p *Pass) {
 	}
 	genes, found := readTable(p, figid+"-genes.tsv", genesHeader, true)
 	if !found {
-		if len(ner) > 0 && !(len(ner) == 1 && ner[0] == "NA") {
+		if len(ner) > 1 || (len(ner) == 1 && ner[0] != "NA") {
 			p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/organisms_ner")),
 				Pointer: "/organisms_ner",
 				Message: fmt.Sprintf("no genes table %q for this page; expected one, since organisms_ner names %q", figid+"-genes.tsv", ner[0])})

@@ -186,7 +186,7 @@ func TestListFileAndStdin(t *testing.T) {
 }
 
 func TestRelativeDisplayPaths(t *testing.T) {
-	_, out, _ := run(t, "../../fixtures", "--no-snippet", "format/pages/b-duplicate.md")
+	_, out, _ := run(t, "../../fixtures", "--no-snippet", "--enable-only", "duplicate-key", "format/pages/b-duplicate.md")
 	if !strings.HasPrefix(out, "format/pages/b-duplicate.md:29:1: error:") {
 		t.Fatalf("output %q; want a path relative to the working directory with / separators", out)
 	}

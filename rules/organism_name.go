@@ -1,0 +1,568 @@
+package rules
+
+import (
+	_ "embed" // the organism list is embedded
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+const organismNameID = "organism-name"
+
+// OrganismName checks that each name in organisms and organisms_ner is an
+// NCBI Taxonomy scientific name, and says what is wrong when it is not.
+var OrganismName = Rule{
+	Meta: Meta{
+		ID:       organismNameID,
+		Severity: SeverityWarning,
+		Summary:  "organisms and organisms_ner must hold NCBI Taxonomy scientific names",
+		Doc: "Each item of `organisms` and `organisms_ner` must be an NCBI Taxonomy scientific name, " +
+			"as the site groups figures by these strings. Names are checked against a built-in list " +
+			"of 899 common organisms (NCBI's `taxlist.txt` from Debian's `ncbi-data`, public domain; " +
+			"see `rules/data/README.md`). A name that is not in the list is reported with what is " +
+			"wrong: wrong case (`Homo Sapiens`), an authority suffix (`Cucumis sativus L.`), a likely " +
+			"misspelling of a listed name (Damerau-Levenshtein distance at most 2, or 15% of the " +
+			"name's length), a genus only (`Drosophila`), a common name (`Yeast`, `mouse`) or a " +
+			"capitalised epithet (`Xenopus Oocyte`, genus capitalised and epithet lower case being " +
+			"the binomial convention); the suggested fix is the listed name when there is exactly " +
+			"one. A name repeated in the same list is a warning at the repeat. PFOCR's placeholders " +
+			"(`unspecified plant`, any case) are accepted with a note. Strain names in " +
+			"`organisms_ner` (`Saccharomyces cerevisiae S288C`), which come from NCBI Gene, are " +
+			"accepted when their species is listed. Any other name gets a note only: the list is a " +
+			"small part of NCBI Taxonomy, so the name may still be valid. `NA` items are left to " +
+			"`missing-value`.",
+		Bad:  "organisms:\n- Homo Sapiens\n- Cucumis sativus L.\norganisms_ner:\n- Drosohpila melanogaster\n",
+		Good: "organisms:\n- Homo sapiens\n- Cucumis sativus\norganisms_ner:\n- Drosophila melanogaster\n",
+	},
+	Run: runOrganismName,
+}
+
+//go:embed data/taxa.tsv
+var taxaTSV string
+
+// taxon is one organism of the built-in list.
+type taxon struct {
+	name   string // scientific name
+	common string // common name, "" when NCBI gives none
+	taxid  int
+}
+
+// taxonIndex holds the built-in list and the maps the rule looks names up
+// in. It is built once (taxonomy) and only read afterwards, so goroutines
+// share it freely.
+type taxonIndex struct {
+	taxa   []taxon
+	exact  map[string]int   // scientific name -> taxa index
+	folded map[string]int   // lower-cased scientific name -> taxa index
+	genera map[string][]int // lower-cased first word -> species of that genus
+	common map[string][]int // lower-cased common name -> taxa indexes
+	heads  map[string][]int // lower-cased last word of a common name -> taxa indexes
+	lower  [][]rune         // lower-cased scientific names, for edit distances
+}
+
+var (
+	taxaOnce  sync.Once
+	taxaIndex *taxonIndex
+)
+
+// taxonomy returns the index of the embedded list, parsing it on first use
+// so that runs which disable the rule pay nothing.
+func taxonomy() *taxonIndex {
+	taxaOnce.Do(func() { taxaIndex = parseTaxa(taxaTSV) })
+	return taxaIndex
+}
+
+// parseTaxa reads rules/data/taxa.tsv: "#" comment lines, then lines of
+// scientific name, common name and taxid separated by tabs. Malformed lines
+// are skipped: the file is generated and checked by a test.
+func parseTaxa(data string) *taxonIndex {
+	ix := &taxonIndex{
+		exact: map[string]int{}, folded: map[string]int{}, genera: map[string][]int{},
+		common: map[string][]int{}, heads: map[string][]int{},
+	}
+	for _, line := range strings.Split(data, "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || f[0] == "" {
+			continue
+		}
+		id, err := strconv.Atoi(f[2])
+		if err != nil {
+			continue
+		}
+		i := len(ix.taxa)
+		ix.taxa = append(ix.taxa, taxon{name: f[0], common: f[1], taxid: id})
+		ix.exact[f[0]] = i
+		low := strings.ToLower(f[0])
+		if _, dup := ix.folded[low]; !dup {
+			ix.folded[low] = i
+		}
+		ix.lower = append(ix.lower, []rune(low))
+		// Only Latin names have a genus: "uncultured bacterium" and "Human
+		// immunodeficiency virus 1" have none.
+		if words := strings.Fields(f[0]); len(words) > 1 && startsUpper(words[0]) &&
+			words[1] == strings.ToLower(words[1]) && allLetters(words[1]) && !virusWord.MatchString(f[0]) {
+			g := strings.ToLower(words[0])
+			ix.genera[g] = append(ix.genera[g], i)
+		}
+		if f[1] != "" {
+			c := strings.ToLower(f[1])
+			ix.common[c] = append(ix.common[c], i)
+			words := strings.Fields(c)
+			head := words[len(words)-1]
+			ix.heads[head] = append(ix.heads[head], i)
+		}
+	}
+	return ix
+}
+
+// organismMissing reports whether an item is one of R's missing values or a
+// curation marker, which the missing-value rule reports.
+func organismMissing(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "", "NA", ".na", ".na.character", ".na.real", ".na.integer", "N/A", "XXX", "REJECT":
+		return true
+	}
+	return false
+}
+
+// organismPlaceholder reports whether a name is one of PFOCR's placeholders
+// for an organism the curators could not name (`unspecified plant`); the
+// real data has only that one, so any `unspecified <group>` is taken as one.
+func organismPlaceholder(s string) bool {
+	words := strings.Fields(s)
+	return len(words) >= 2 && len(words) <= 3 && strings.EqualFold(words[0], "unspecified")
+}
+
+// knownSpeciesPrefix returns the longest listed name that starts name and
+// is followed by further words (the species of a strain name such as
+// "Saccharomyces cerevisiae S288C"), or "".
+func (ix *taxonIndex) knownSpeciesPrefix(name string) string {
+	for end := len(name) - 1; end > 0; end-- {
+		if name[end] == ' ' {
+			if _, ok := ix.exact[name[:end]]; ok {
+				return name[:end]
+			}
+		}
+	}
+	return ""
+}
+
+// organismItems returns the trimmed scalar items of the list field, with
+// their nodes and JSON pointers (which count every item, scalar or not).
+// ok is false when field is absent or not a list (a legacy page's single
+// string: the schema and legacy-format report it).
+func organismItems(p *Pass, field string) (names []string, nodes []*yaml.Node, ptrs []string, ok bool) {
+	items, itemNodes, isList := p.List("/" + field)
+	if !isList {
+		return nil, nil, nil, false
+	}
+	e, _ := p.Doc.Lookup("/" + field)
+	seq := deref(e.Value)
+	for i, n := range itemNodes {
+		at := i
+		for j, c := range seq.Content {
+			if c == n {
+				at = j
+				break
+			}
+		}
+		names = append(names, strings.TrimSpace(items[i]))
+		nodes = append(nodes, n)
+		ptrs = append(ptrs, Pointer(field, strconv.Itoa(at)))
+	}
+	return names, nodes, ptrs, true
+}
+
+func runOrganismName(p *Pass) {
+	ix := taxonomy()
+	for _, field := range []string{"organisms", "organisms_ner"} {
+		names, nodes, ptrs, ok := organismItems(p, field)
+		if !ok {
+			continue
+		}
+		seen := map[string]bool{}
+		for i, name := range names {
+			if organismMissing(name) {
+				continue
+			}
+			c := organismCheck{p: p, ix: ix, node: nodes[i], ptr: ptrs[i], field: field, name: name}
+			key := strings.ToLower(name)
+			if seen[key] {
+				c.report(SeverityWarning, nil, "%q is listed twice in %s; expected each organism once", name, field)
+				continue
+			}
+			seen[key] = true
+			c.check()
+		}
+	}
+}
+
+// organismCheck is the check of one list item.
+type organismCheck struct {
+	p     *Pass
+	ix    *taxonIndex
+	node  *yaml.Node
+	ptr   string
+	field string
+	name  string // trimmed
+}
+
+func (c *organismCheck) report(sev Severity, fix *string, format string, args ...any) {
+	f := Finding{Rule: organismNameID, Range: c.p.Doc.NodeRange(c.node), Pointer: c.ptr,
+		Message: fmt.Sprintf(format, args...)}
+	if sev != SeverityWarning {
+		f.Severity = sev
+	}
+	if fix != nil && c.node.Kind == yaml.ScalarNode { // not through an alias
+		f.Fixes = []Fix{c.p.Doc.ReplaceFix(fmt.Sprintf("replace with %q", *fix), c.node, *fix)}
+	}
+	c.p.Report(f)
+}
+
+func (c *organismCheck) check() {
+	ix, name := c.ix, c.name
+	if _, ok := ix.exact[name]; ok {
+		return
+	}
+	if organismPlaceholder(name) {
+		c.report(SeverityNote, nil, "%q is PFOCR's placeholder for an organism that was not named; expected the scientific name when it is known", name)
+		return
+	}
+	if i, ok := ix.folded[strings.ToLower(name)]; ok {
+		want := ix.taxa[i].name
+		c.report(SeverityWarning, &want, "%q has the wrong case; expected %q", name, want)
+		return
+	}
+	if bare, authority, ok := splitAuthority(name); ok {
+		if i, known := ix.folded[strings.ToLower(bare)]; known {
+			want := ix.taxa[i].name
+			c.report(SeverityWarning, &want, "%q carries the authority %q; expected the bare scientific name %q", name, authority, want)
+		} else {
+			c.report(SeverityWarning, nil, "%q carries the authority %q; expected the bare scientific name %q", name, authority, bare)
+		}
+		return
+	}
+	species := ix.knownSpeciesPrefix(name)
+	if species != "" && c.field == "organisms_ner" {
+		return // a strain as NCBI Gene names it; its species is listed
+	}
+	if species == "" && c.checkGenusOrCommon() {
+		return
+	}
+	if species == "" && c.checkMisspelling() {
+		return
+	}
+	if species == "" && c.checkCommonHead() {
+		return
+	}
+	if want, ok := binomialCase(name, ix); ok {
+		c.report(SeverityWarning, &want, "%q breaks the binomial case convention; expected %q (genus capitalised, epithet lower case)", name, want)
+		return
+	}
+	if species != "" {
+		c.report(SeverityNote, nil, "%q is not in the built-in list of %d organisms; it may still be valid (the list is not all of taxonomy), and its species %q is listed", name, len(ix.taxa), species)
+		return
+	}
+	c.report(SeverityNote, nil, "%q is not in the built-in list of %d organisms; it may still be valid (the list is not all of taxonomy)", name, len(ix.taxa))
+}
+
+// checkGenusOrCommon reports an exact common name, or a genus without its
+// species.
+func (c *organismCheck) checkGenusOrCommon() bool {
+	ix, name := c.ix, c.name
+	low := strings.ToLower(name)
+	if hits := ix.common[low]; len(hits) > 0 {
+		c.reportCommon(hits, len(hits) == 1)
+		return true
+	}
+	if !strings.Contains(name, " ") {
+		if sp := ix.genera[low]; len(sp) > 0 {
+			c.report(SeverityWarning, nil, "%q names a genus only; expected a species such as %s", name, c.names(sp, false))
+			return true
+		}
+	}
+	return false
+}
+
+// checkCommonHead reports a one-word name that ends listed common names
+// ("mouse" for "house mouse"), or a longer name whose last word is a whole
+// common name ("Wagyu cattle" for "cattle"; not "teleost fish" for
+// "eyeless golden-line fish"). Vague words that match many organisms
+// ("fly") are left alone.
+func (c *organismCheck) checkCommonHead() bool {
+	words := strings.Fields(strings.ToLower(c.name))
+	var hits []int
+	switch {
+	case len(words) == 1:
+		hits = c.ix.heads[words[0]]
+	case len(words) <= 3:
+		hits = c.ix.common[words[len(words)-1]]
+	}
+	if len(hits) == 0 || len(hits) > 3 {
+		return false
+	}
+	// The most generic common name, the one with fewest words ("house
+	// mouse" rather than "prairie deer mouse"), is the likely meaning.
+	hits = append([]int(nil), hits...)
+	count := func(i int) int { return len(strings.Fields(c.ix.taxa[i].common)) }
+	sort.SliceStable(hits, func(a, b int) bool { return count(hits[a]) < count(hits[b]) })
+	unique := len(hits) == 1 || count(hits[0]) < count(hits[1])
+	c.reportCommon(hits, unique)
+	return true
+}
+
+func (c *organismCheck) reportCommon(hits []int, unique bool) {
+	if unique {
+		t := c.ix.taxa[hits[0]]
+		want := t.name
+		c.report(SeverityWarning, &want, "%q is a common name (NCBI: %q); expected the scientific name %q", c.name, t.common, want)
+		return
+	}
+	c.report(SeverityWarning, nil, "%q is a common name; expected a scientific name such as %s", c.name, c.names(hits, true))
+}
+
+// checkMisspelling reports a name within a small edit distance of listed
+// names, suggesting the closest.
+func (c *organismCheck) checkMisspelling() bool {
+	closest := c.ix.closest(c.name)
+	if len(closest) == 0 {
+		return false
+	}
+	if len(closest) == 1 {
+		want := c.ix.taxa[closest[0]].name
+		c.report(SeverityWarning, &want, "%q is not a listed name and looks like a misspelling; expected %q", c.name, want)
+		return true
+	}
+	c.report(SeverityWarning, nil, "%q is not a listed name and looks like a misspelling; expected one of %s", c.name, c.names(closest, false))
+	return true
+}
+
+// names quotes up to three listed names, those with a common name first
+// (they are the better-known organisms), optionally with the common name.
+func (c *organismCheck) names(idx []int, withCommon bool) string {
+	idx = append([]int(nil), idx...)
+	if !withCommon {
+		sort.SliceStable(idx, func(a, b int) bool {
+			return c.ix.taxa[idx[a]].common != "" && c.ix.taxa[idx[b]].common == ""
+		})
+	}
+	var parts []string
+	for i, k := range idx {
+		if i == 3 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(idx)-3))
+			break
+		}
+		t := c.ix.taxa[k]
+		s := strconv.Quote(t.name)
+		if withCommon && t.common != "" {
+			s += " (" + t.common + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// maxNameDistance is how far (in edits) a misspelling may be from the name
+// meant: 2, or 15% of the name's length for long names.
+func maxNameDistance(n int) int {
+	return max(2, n*15/100)
+}
+
+// closest returns the listed names at the smallest edit distance from
+// name (case-folded), when that distance is within maxNameDistance.
+func (ix *taxonIndex) closest(name string) []int {
+	q := []rune(strings.ToLower(name))
+	limit := maxNameDistance(len(q))
+	best := limit + 1
+	var out []int
+	for i, t := range ix.lower {
+		if d := len(t) - len(q); d > best || -d > best {
+			continue
+		}
+		if otherDesignation(q, t) {
+			continue
+		}
+		d := osaDistance(q, t, best)
+		switch {
+		case d < best:
+			best, out = d, append(out[:0], i)
+		case d == best:
+			out = append(out, i)
+		}
+	}
+	if best > limit {
+		return nil
+	}
+	return out
+}
+
+// otherDesignation reports whether two names differ only in words that
+// are designations, not misspellable words: letters or numbers of a
+// strain, type or clade ("Hepatitis B virus" and "Hepatitis C virus",
+// "Human immunodeficiency virus 1" and "... 2" are different organisms).
+func otherDesignation(a, b []rune) bool {
+	wa, wb := strings.Fields(string(a)), strings.Fields(string(b))
+	if len(wa) != len(wb) {
+		return false
+	}
+	differ := false
+	for i := range wa {
+		if wa[i] == wb[i] {
+			continue
+		}
+		differ = true
+		if !designation(wa[i]) && !designation(wb[i]) {
+			return false
+		}
+	}
+	return differ
+}
+
+// designation reports a word of at most two characters or with a digit.
+func designation(w string) bool {
+	return utf8.RuneCountInString(w) <= 2 || strings.ContainsAny(w, "0123456789")
+}
+
+// osaDistance is the Damerau-Levenshtein distance in its optimal string
+// alignment form (insertions, deletions, substitutions and transpositions
+// of adjacent runes). It returns bound+1 as soon as the distance must
+// exceed bound.
+func osaDistance(a, b []rune, bound int) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > bound {
+			return bound + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+var (
+	// authorityToken is one word of a botanical or zoological authority:
+	// an author or abbreviation ("L.", "Merr.", "Hook.f.", "(L.)",
+	// "Linnaeus,"), a connective, or a year.
+	authorityToken = regexp.MustCompile(`^\(?(?:\p{Lu}[\p{L}'’.\-]*|&|et|ex|al\.|f\.|de|van|von|der|du|(?:17|18|19|20)\d\d)\)?,?$`)
+	// bareBinomial is a genus and an epithet, optionally with an infraspecific
+	// rank and epithet: what an authority may follow.
+	bareBinomial = regexp.MustCompile(`^\p{Lu}[\p{Ll}\-]+ [\p{L}\-]+( (subsp|ssp|var|f|forma|cv)\. [\p{Ll}\-]+)?$`)
+	// authorityYear ends an author, year citation ("Linnaeus, 1758").
+	authorityYear = regexp.MustCompile(`\p{L},\s(?:17|18|19|20)\d\d\)?$`)
+)
+
+// splitAuthority splits "Cucumis sativus L." into the name and its
+// authority. ok is false unless the tail reads as an authority: words that
+// start upper case or with "(", with an abbreviation point or an "Author,
+// year" ending, so that strain codes ("PAO1", "C") are not taken for one.
+func splitAuthority(name string) (bare, authority string, ok bool) {
+	words := strings.Fields(name)
+	for i := 2; i < len(words); i++ {
+		bare, authority = strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		if !bareBinomial.MatchString(bare) {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(authority)
+		if first != '(' && !unicode.IsUpper(first) {
+			continue
+		}
+		dotted := false
+		valid := true
+		for _, w := range words[i:] {
+			if !authorityToken.MatchString(w) {
+				valid = false
+				break
+			}
+			dotted = dotted || strings.Contains(w, ".")
+		}
+		if valid && (dotted || authorityYear.MatchString(authority)) {
+			return bare, authority, true
+		}
+	}
+	return "", "", false
+}
+
+// virusWord marks names that are not Latin binomials, whose capitals are
+// right ("Human Immunodeficiency Virus" is an error of another kind).
+var virusWord = regexp.MustCompile(`(?i)\b(virus|viruses|phage|bacteriophage|viroid|viridae|virales|metagenome)\b`)
+
+// binomialCase returns name with the genus capitalised and the epithet in
+// lower case, when name looks like a binomial written otherwise: "Xenopus
+// Oocyte", "HOMO SAPIENS", or "aspergillus niger" (a listed genus in lower
+// case). Lower-case first words that are not listed genera are left alone,
+// as NCBI has such names ("human metagenome"); so is "Salmonella
+// Typhimurium", the usual way of writing a serovar.
+func binomialCase(name string, ix *taxonIndex) (string, bool) {
+	words := strings.Fields(name)
+	if len(words) < 2 || virusWord.MatchString(name) || words[0] == "Salmonella" {
+		return "", false
+	}
+	g, e := words[0], words[1]
+	if !allLetters(g) || !allLetters(e) || utf8.RuneCountInString(g) < 2 || utf8.RuneCountInString(e) < 2 {
+		return "", false
+	}
+	genus := capitalise(g)
+	epithet := strings.ToLower(e)
+	isUpper := func(s string) bool { return strings.ToUpper(s) == s }
+	switch {
+	case g == genus && e != epithet && e == capitalise(e):
+		// "Xenopus Oocyte"
+	case g == strings.ToLower(g) && len(ix.genera[g]) > 0:
+		// "aspergillus niger"
+	case isUpper(g) && isUpper(e) && utf8.RuneCountInString(g) > 2 && utf8.RuneCountInString(e) > 2:
+		// "HOMO SAPIENS"
+	default:
+		return "", false
+	}
+	words[0], words[1] = genus, epithet
+	want := strings.Join(words, " ")
+	return want, want != name
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func allLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + strings.ToLower(s[n:])
+}

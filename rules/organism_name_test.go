@@ -1,0 +1,192 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+func TestOSADistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b  string
+		bound int
+		want  int
+	}{
+		{"", "", 5, 0},
+		{"abc", "abc", 5, 0},
+		{"abc", "", 5, 3},
+		{"kitten", "sitting", 5, 3},
+		{"drosohpila", "drosophila", 5, 1}, // one transposition
+		{"ca", "abc", 5, 3},                // OSA, not unrestricted Damerau (2)
+		{"vitus", "vitis", 5, 1},
+		{"bos tuus", "bos taurus", 5, 2},
+		{"bos tuus", "bos mutus", 5, 2},
+		{"abcdef", "uvwxyz", 2, 3}, // stops early: bound+1
+	} {
+		t.Run(tc.a+"|"+tc.b, func(t *testing.T) {
+			if got := osaDistance([]rune(tc.a), []rune(tc.b), tc.bound); got != tc.want {
+				t.Errorf("osaDistance(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.bound, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMaxNameDistance(t *testing.T) {
+	// 15% of the length, but never below 2.
+	for n, want := range map[int]int{5: 2, 13: 2, 19: 2, 20: 3, 23: 3, 40: 6} {
+		if got := maxNameDistance(n); got != want {
+			t.Errorf("maxNameDistance(%d) = %d, want %d", n, got, want)
+		}
+	}
+}
+
+func TestSplitAuthority(t *testing.T) {
+	for _, tc := range []struct {
+		name, bare, authority string
+		ok                    bool
+	}{
+		{"Cucumis sativus L.", "Cucumis sativus", "L.", true},
+		{"Glycine max (L.) Merr.", "Glycine max", "(L.) Merr.", true},
+		{"Mus musculus Linnaeus, 1758", "Mus musculus", "Linnaeus, 1758", true},
+		{"Danio rerio (Hamilton, 1822)", "Danio rerio", "(Hamilton, 1822)", true},
+		{"Brassica rapa subsp. pekinensis (Lour.) Hanelt", "Brassica rapa subsp. pekinensis", "(Lour.) Hanelt", true},
+		{"Solanum lycopersicum Mill.", "Solanum lycopersicum", "Mill.", true},
+		{"Homo sapiens", "", "", false},
+		{"Escherichia coli C", "", "", false},                        // a strain letter, no point
+		{"Pseudomonas aeruginosa PAO1", "", "", false},               // a strain code
+		{"Aspergillus niger ATCC 1015", "", "", false},               // not an author, not a year
+		{"Escherichia coli str. K-12 substr. MG1655", "", "", false}, // lower-case rank
+		{"Staphylococcus aureus subsp. aureus COL", "", "", false},
+		{"Human T-cell leukemia virus type I", "", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bare, authority, ok := splitAuthority(tc.name)
+			if bare != tc.bare || authority != tc.authority || ok != tc.ok {
+				t.Errorf("splitAuthority(%q) = %q, %q, %v; want %q, %q, %v", tc.name, bare, authority, ok, tc.bare, tc.authority, tc.ok)
+			}
+		})
+	}
+}
+
+func TestBinomialCase(t *testing.T) {
+	ix := taxonomy()
+	for _, tc := range []struct {
+		name, want string
+		ok         bool
+	}{
+		{"Xenopus Oocyte", "Xenopus oocyte", true},
+		{"Anacardium Occidentale", "Anacardium occidentale", true},
+		{"CARICA PAPAYA", "Carica papaya", true},
+		{"aspergillus niger", "Aspergillus niger", true}, // Aspergillus is a listed genus
+		{"Carica papaya", "", false},
+		{"carica papaya", "", false},    // not a listed genus: NCBI has lower-case names
+		{"human metagenome", "", false}, // a real NCBI name
+		{"uncultured bacterium", "", false},
+		{"Salmonella Typhimurium", "", false}, // the serovar convention
+		{"Human Immunodeficiency Virus", "", false},
+		{"Human T-cell leukemia virus type I", "", false},
+		{"PX clade", "", false},
+		{"Escherichia coli C", "", false},
+		{"Pseudomonas aeruginosa PAO1", "", false},
+		{"Drosophila", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := binomialCase(tc.name, ix)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("binomialCase(%q) = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+func TestOrganismPlaceholderAndMissing(t *testing.T) {
+	for s, want := range map[string]bool{
+		"unspecified plant": true, "Unspecified plant": true, "UNSPECIFIED ANIMAL": true,
+		"unspecified organism": true, "unspecified": false, "plant": false, "Homo sapiens": false,
+	} {
+		if got := organismPlaceholder(s); got != want {
+			t.Errorf("organismPlaceholder(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"NA": true, " NA ": true, ".na.character": true, ".na": true, "": true, "XXX": true, "REJECT": true,
+		"na": false, "Homo sapiens": false, "N/A": true,
+	} {
+		if got := organismMissing(s); got != want {
+			t.Errorf("organismMissing(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestTaxonomyData(t *testing.T) {
+	ix := taxonomy()
+	if len(ix.taxa) != 899 {
+		t.Fatalf("%d organisms in rules/data/taxa.tsv, want 899", len(ix.taxa))
+	}
+	if !strings.HasPrefix(taxaTSV, "# source: Debian package ncbi-data ") || !strings.Contains(strings.SplitN(taxaTSV, "\n", 2)[0], "public domain") {
+		t.Errorf("taxa.tsv lacks its source and licence line: %q", strings.SplitN(taxaTSV, "\n", 2)[0])
+	}
+	names := make([]string, len(ix.taxa))
+	for i, tx := range ix.taxa {
+		names[i] = tx.name
+	}
+	if !sort.StringsAreSorted(names) {
+		t.Error("taxa.tsv is not sorted")
+	}
+	for name, want := range map[string]taxon{
+		"Homo sapiens":             {"Homo sapiens", "human", 9606},
+		"Mus musculus":             {"Mus musculus", "house mouse", 10090},
+		"Saccharomyces cerevisiae": {"Saccharomyces cerevisiae", "baker's yeast", 4932},
+		"Escherichia coli":         {"Escherichia coli", "", 562},
+		"gut metagenome":           {"gut metagenome", "", 749906},
+	} {
+		i, ok := ix.exact[name]
+		if !ok || ix.taxa[i] != want {
+			t.Errorf("%q: got %+v (found %v), want %+v", name, ix.taxa[i], ok, want)
+		}
+	}
+	if g := ix.genera["human"]; len(g) != 0 {
+		t.Errorf("a virus name made %q a genus", "Human")
+	}
+	if g := ix.genera["drosophila"]; len(g) != 14 {
+		t.Errorf("%d Drosophila species, want 14", len(g))
+	}
+}
+
+func TestKnownSpeciesPrefix(t *testing.T) {
+	ix := taxonomy()
+	for name, want := range map[string]string{
+		"Saccharomyces cerevisiae S288C":            "Saccharomyces cerevisiae",
+		"Escherichia coli str. K-12 substr. MG1655": "Escherichia coli",
+		"Pseudomonas aeruginosa PAO1":               "Pseudomonas aeruginosa",
+		"Zea mays subsp. mays x":                    "Zea mays subsp. mays", // the longest listed prefix
+		"Homo sapiens":                              "",
+		"Homo sapiensis":                            "",
+		"Carica papaya L.":                          "",
+	} {
+		if got := ix.knownSpeciesPrefix(name); got != want {
+			t.Errorf("knownSpeciesPrefix(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	ix := taxonomy()
+	for name, want := range map[string][]string{
+		"Drosohpila melanogaster": {"Drosophila melanogaster"},
+		"danio reroi":             {"Danio rerio"},
+		"Bos tuus":                {"Bos mutus", "Bos taurus"},
+		"Hepatitis D virus":       nil, // B and C are other viruses, not misspellings
+		"Symbiodinium sp. A3":     nil,
+		"Carica papaya":           nil,
+		"Yeast":                   nil,
+	} {
+		var got []string
+		for _, i := range ix.closest(name) {
+			got = append(got, ix.taxa[i].name)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("closest(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

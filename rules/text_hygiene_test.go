@@ -1,0 +1,89 @@
+package rules
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestHygieneMojibake(t *testing.T) {
+	tests := []struct {
+		in                    string
+		first, decoded, fixed string
+		found                 bool
+	}{
+		{"CafÃ© au lait", "Ã©", "é", "Café au lait", true},
+		{"Alzheimerâ€™s disease", "â€™", "’", "Alzheimer’s disease", true},
+		// U+201D is E2 80 9D; Windows-1252 leaves 0x9D undefined, so a
+		// Latin-1 reader gives the C1 control U+009D.
+		{"â€œquotedâ€\u009d", "â€œ", "“", "“quoted”", true},
+		{"5Â\u00a0mM", "Â\u00a0", "\u00a0", "5\u00a0mM", true},
+		{"MÃ¼ller and SÃ£o", "Ã¼", "ü", "Müller and São", true},
+		{"Ã©Ã¨", "Ã©Ã¨", "éè", "éè", true},
+		{"Müller in São Paulo, naïve", "", "", "Müller in São Paulo, naïve", false},
+		{"NF-κB – TrkA “quoted” 37 °C", "", "", "NF-κB – TrkA “quoted” 37 °C", false},
+		{"Ã alone", "", "", "Ã alone", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			first, decoded, fixed, found := hygieneMojibake(tt.in)
+			if first != tt.first || decoded != tt.decoded || fixed != tt.fixed || found != tt.found {
+				t.Errorf("hygieneMojibake(%q) = %q, %q, %q, %v; want %q, %q, %q, %v",
+					tt.in, first, decoded, fixed, found, tt.first, tt.decoded, tt.fixed, tt.found)
+			}
+		})
+	}
+}
+
+func TestHygieneCheck(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []hygieneProblem
+	}{
+		{"clean", "Notch signalling in the gut.", nil},
+		{"entity", "Smith &amp; Jones &#8217;s &bogus; lab", []hygieneProblem{
+			{`f has the HTML entity "&amp;"; expected the character "&"`, "Smith & Jones ’s &bogus; lab"},
+		}},
+		{"unknown entity only", "R&D &bogus; lab", nil},
+		{"nbsp entity", "5&nbsp;mM", []hygieneProblem{
+			{`f has the HTML entity "&nbsp;"; expected the character "\u00a0"`, "5\u00a0mM"},
+		}},
+		{"control", "a\x01b\x7fc", []hygieneProblem{
+			{`f has the control character "\x01" (and 1 more control characters) in "a\x01b\x7fc"; expected a space`, "a b c"},
+		}},
+		{"line break", "reaction\nmechanism", []hygieneProblem{
+			{`f has a line break "\n" in "reaction\nmechanism"; expected a space`, "reaction mechanism"},
+		}},
+		{"mojibake with C1", "â€\u009d", []hygieneProblem{
+			{`f has mojibake "â€\u009d" (UTF-8 read as Windows-1252 or Latin-1); expected "”"`, "”"},
+		}},
+		{"replacement character", "Caf\uFFFD", []hygieneProblem{
+			{"f has the replacement character U+FFFD where a character was lost (\"Caf\uFFFD\"); expected the original character", ""},
+		}},
+		{"trailing", "Cardiol. 2023 Mar 24 ", []hygieneProblem{
+			{`f has trailing whitespace ("…2023 Mar 24 "); expected it trimmed`, "Cardiol. 2023 Mar 24"},
+		}},
+		{"leading", " Cardiol.", []hygieneProblem{
+			{`f has leading whitespace (" Cardiol."); expected it trimmed`, "Cardiol."},
+		}},
+		{"both", " x ", []hygieneProblem{{`f has leading and trailing whitespace; expected it trimmed`, "x"}}},
+		{"blank", "   ", nil},
+		{"literal block's final line break is whitespace", "a\tb\n", []hygieneProblem{
+			{`f has a tab "\t" in "a\tb"; expected a space`, "a b\n"},
+			{`f has trailing whitespace ("a\tb\n"); expected it trimmed`, "a\tb"},
+		}},
+		{"spaced period", "for Intracellular Proliferation .", []hygieneProblem{
+			{`f has whitespace before its final period ("…roliferation ."); expected "…roliferation."`, "for Intracellular Proliferation."},
+		}},
+		{"doubled spaces keep the ends", "a  b   c ", []hygieneProblem{
+			{`f has trailing whitespace ("a  b   c "); expected it trimmed`, "a  b   c"},
+			{`f has 2 spaces in a row ("a  b   c"); expected single spaces`, "a b c "},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hygieneCheck("f", tt.in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("hygieneCheck(%q) =\n %q\nwant\n %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

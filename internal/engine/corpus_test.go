@@ -52,6 +52,34 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
+// TestCorpusAllRules runs every rule over the real sample: no internal
+// error, and every finding of every rule lies on a real line and column of
+// the file it names (a page, or a page's table).
+func TestCorpusAllRules(t *testing.T) {
+	dir := corpusDir(t)
+	files, _ := engine.Collect([]string{filepath.Join(dir, "_figures")}, ".", nil)
+	counts := map[string]int{}
+	err := ruletest.Engine(t).Run(files, 2, func(r engine.Result) error {
+		if r.Err != nil {
+			t.Errorf("%s: internal error %v", r.File.Display, r.Err)
+		}
+		for _, f := range r.Findings {
+			counts[f.Rule]++
+			data, err := os.ReadFile(f.Path)
+			if err != nil {
+				t.Errorf("finding in unreadable file %s: %v", f.Path, err)
+				continue
+			}
+			checkOnRealLine(t, f, strings.Split(string(data), "\n"))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("findings per rule on the corpus: %v", counts)
+}
+
 func checkOnRealLine(t *testing.T, f rules.Finding, lines []string) {
 	t.Helper()
 	s, e := f.Range.Start, f.Range.End

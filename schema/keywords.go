@@ -84,16 +84,20 @@ var keywords = []keyword{
 func keywordMetas() []rules.Meta {
 	out := make([]rules.Meta, 0, len(keywords))
 	for _, k := range keywords {
-		ex := examples[k.name]
+		ex, used := examples[k.name]
+		doc := fmt.Sprintf("The value fails the schema keyword `%s`: %s. The message names the field "+
+			"as a path such as `schema-jsonld.keywords[3]` and says what was found and what "+
+			"the schema expects.", k.name, k.what)
+		if !used {
+			doc += " The built-in PFOCR schema does not use this keyword: it applies to schemas given with `--schema`."
+		}
 		out = append(out, rules.Meta{
 			Bad:      ex[0],
 			Good:     ex[1],
 			ID:       "schema/" + k.name,
 			Severity: k.severity,
 			Summary:  k.what,
-			Doc: fmt.Sprintf("The value fails the schema keyword `%s`: %s. The message names the field "+
-				"as a path such as `schema-jsonld.keywords[3]` and says what was found and what "+
-				"the schema expects.", k.name, k.what),
+			Doc:      doc,
 		})
 	}
 	return out

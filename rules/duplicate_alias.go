@@ -50,6 +50,24 @@ func summarizeIdentity(p *Pass) any {
 	return keys
 }
 
+// maxNamedPages is how many other pages a message names; a value shared
+// by thousands of pages must not make every message thousands of paths long.
+const maxNamedPages = 3
+
+// otherPages names the pages of uses other than the i-th.
+func otherPages(uses []keyUse, i int) string {
+	var names []string
+	for j, y := range uses {
+		if j != i && len(names) < maxNamedPages {
+			names = append(names, y.path)
+		}
+	}
+	if more := len(uses) - 1 - len(names); more > 0 {
+		return fmt.Sprintf("%s and %d more", strings.Join(names, ", "), more)
+	}
+	return strings.Join(names, ", ")
+}
+
 type keyUse struct {
 	path string
 	key  identityKey
@@ -94,15 +112,9 @@ func finishDuplicateAlias(sums []Summary, report func(Finding)) {
 			}
 		}
 		for i, x := range u {
-			var others []string
-			for j, y := range u {
-				if j != i {
-					others = append(others, y.path)
-				}
-			}
 			report(Finding{Rule: duplicateAliasID, Path: x.path, Range: x.key.at, Pointer: Pointer(field),
 				Message: fmt.Sprintf("%s %q is also used by %s; expected each page to have its own (it becomes the page's URL)",
-					field, value, strings.Join(others, ", "))})
+					field, value, otherPages(u, i))})
 		}
 	}
 }

@@ -379,10 +379,38 @@ func maxNameDistance(n int) int {
 	return max(2, n*15/100)
 }
 
+// closestCacheSize bounds the memo of closest: organism names repeat from
+// page to page, so a collection needs few distinct searches.
+const closestCacheSize = 4096
+
+var (
+	closestMu    sync.Mutex
+	closestCache = map[string][]int{}
+)
+
 // closest returns the listed names at the smallest edit distance from
 // name (case-folded), when that distance is within maxNameDistance.
+// Results are memoised (up to closestCacheSize names).
 func (ix *taxonIndex) closest(name string) []int {
-	q := []rune(strings.ToLower(name))
+	key := strings.ToLower(name)
+	closestMu.Lock()
+	hit, ok := closestCache[key]
+	closestMu.Unlock()
+	if ok {
+		return hit
+	}
+	out := ix.searchClosest(key)
+	closestMu.Lock()
+	if len(closestCache) < closestCacheSize {
+		closestCache[key] = out
+	}
+	closestMu.Unlock()
+	return out
+}
+
+// searchClosest scans the list for closest.
+func (ix *taxonIndex) searchClosest(lower string) []int {
+	q := []rune(lower)
 	limit := maxNameDistance(len(q))
 	best := limit + 1
 	var out []int
@@ -390,10 +418,10 @@ func (ix *taxonIndex) closest(name string) []int {
 		if d := len(t) - len(q); d > best || -d > best {
 			continue
 		}
-		if otherDesignation(q, t) {
-			continue
-		}
 		d := osaDistance(q, t, best)
+		if d > best || otherDesignation(q, t) {
+			continue // the designation test allocates: run it on near names only
+		}
 		switch {
 		case d < best:
 			best, out = d, append(out[:0], i)

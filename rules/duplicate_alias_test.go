@@ -1,0 +1,24 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDuplicateAliasNamesFewPages: a value shared by many pages names three
+// of the others and counts the rest, so messages stay short.
+func TestDuplicateAliasNamesFewPages(t *testing.T) {
+	var sums []Summary
+	for _, p := range []string{"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"} {
+		sums = append(sums, Summary{Path: p, Data: []identityKey{{field: "figid_alias", value: "PMC1__F1"}}})
+	}
+	var msgs []string
+	finishDuplicateAlias(sums, func(f Finding) { msgs = append(msgs, f.Path+": "+f.Message) })
+	if len(msgs) != 6 {
+		t.Fatalf("%d findings, want one per page: %q", len(msgs), msgs)
+	}
+	want := `a.md: figid_alias "PMC1__F1" is also used by b.md, c.md, d.md and 2 more;`
+	if !strings.HasPrefix(msgs[0], want) {
+		t.Fatalf("message %q; want prefix %q", msgs[0], want)
+	}
+}

@@ -8,8 +8,9 @@ import (
 // TestDuplicateAliasNamesFewPages: a value shared by many pages names three
 // of the others and counts the rest, so messages stay short.
 func TestDuplicateAliasNamesFewPages(t *testing.T) {
-	var sums []Summary
-	for _, p := range []string{"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"} {
+	paths := []string{"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"}
+	sums := make([]Summary, 0, len(paths))
+	for _, p := range paths {
 		sums = append(sums, Summary{Path: p, Data: []identityKey{{field: "figid_alias", value: "PMC1__F1"}}})
 	}
 	var msgs []string

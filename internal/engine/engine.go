@@ -73,10 +73,23 @@ func New(reg *rules.Registry, opts Options) *Engine {
 	return e
 }
 
+// Suppressed is a finding that is not reported, and why.
+type Suppressed struct {
+	rules.Finding
+	// Kind is "inSource" for an inline figlint-ignore comment and
+	// "external" for a baseline entry, as in SARIF's suppression kinds.
+	Kind string
+	// Justification is the reason given for it, if any.
+	Justification string
+}
+
 // Result is the outcome for one file.
 type Result struct {
 	File     File
 	Findings []rules.Finding
+	// Suppressed are the findings that suppressions or the baseline hid;
+	// formats leave them out unless asked to show them.
+	Suppressed []Suppressed
 	// Source is the file's text, for snippets; nil when it was not read.
 	Source *yamlpos.Source
 	// Err is an internal error (a rule panicked); the file's other

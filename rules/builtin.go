@@ -20,5 +20,7 @@ func Builtin() []Rule {
 		TitleQuality,
 		TextHygiene,
 		PaperKeywords,
+		UnusedSuppression,
+		SuppressionReason,
 	}
 }

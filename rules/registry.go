@@ -20,7 +20,7 @@ var validID = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-zA-Z][a-zA-Z0
 func NewRegistry(rs ...Rule) (*Registry, error) {
 	reg := &Registry{metas: map[string]Meta{}}
 	for _, r := range rs {
-		if r.Run == nil && r.Finish == nil {
+		if r.Run == nil && r.Finish == nil && !r.Driver {
 			return nil, fmt.Errorf("rules: rule %q has neither Run nor Finish", r.ID)
 		}
 		if (r.Summarize == nil) != (r.Finish == nil) {

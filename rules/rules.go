@@ -130,6 +130,10 @@ type Rule struct {
 	// OnBroken makes the rule run even when the front matter could not be
 	// parsed (Document.Broken); such rules only read Document.Problems.
 	OnBroken bool
+	// Driver marks a rule whose findings the driver itself reports (such
+	// as unused-suppression, which needs every other finding of the file);
+	// it has no Run.
+	Driver bool
 	// Run inspects pass.Doc and reports through pass.
 	Run func(pass *Pass)
 	// Summarize, for collection-level rules, returns what the rule needs

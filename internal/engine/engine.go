@@ -183,6 +183,14 @@ func (e *Engine) lint(f File, doc *rules.Document) Result {
 			res.summaries[i] = sum
 		}
 	}
+	func() {
+		defer func() {
+			if p := recover(); p != nil && res.Err == nil {
+				res.Err = fmt.Errorf("engine: suppressions panicked on %s: %v\n%s", doc.Path, p, debug.Stack())
+			}
+		}()
+		e.suppress(doc, &res)
+	}()
 	SortFindings(res.Findings)
 	res.Findings = dedupe(res.Findings)
 	return res

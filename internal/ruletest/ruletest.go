@@ -9,8 +9,9 @@
 // are expected in a sidecar file NAME.want, one per line:
 // "LINE rule-id:"regexp"" (with the same optional @COL); "FILE:LINE ..."
 // expects a finding in another file with that base name, such as the
-// page's genes table. An unexpected finding and an unmatched expectation
-// both fail the test.
+// page's genes table; "enable RULE,..." turns further rules on for RunRule
+// (to test suppressions of findings that are expected not to appear). An
+// unexpected finding and an unmatched expectation both fail the test.
 package ruletest
 
 import (
@@ -32,7 +33,9 @@ import (
 type Expectation struct {
 	// File is the base name of the file the finding is in, when it is not
 	// the page itself.
-	File     string
+	File string
+	// EnableOnly marks a pseudo-expectation that only turns Rule on.
+	EnableOnly bool
 	Line     int
 	Rule     string // "" matches any rule
 	Col      int    // 0 matches any column
@@ -116,6 +119,12 @@ func Expectations(path string, data []byte) ([]*Expectation, error) {
 			continue
 		}
 		num, rest, _ := strings.Cut(l, " ")
+		if num == "enable" {
+			for _, id := range strings.Split(rest, ",") {
+				out = append(out, &Expectation{Rule: strings.TrimSpace(id), EnableOnly: true, matched: true})
+			}
+			continue
+		}
 		file := ""
 		if f, n, ok := strings.Cut(num, ":"); ok {
 			file, num = f, n

@@ -15,7 +15,7 @@ func TestSuppressedKeepJustification(t *testing.T) {
 	reg := ruletest.Registry(t)
 	eng := engine.New(reg, engine.Options{Enabled: []string{"missing-value", "text-hygiene", "unused-suppression", "suppression-reason"}})
 	r := eng.LintFile(engine.File{Display: "directives.md", Path: "../../fixtures/rules/unused-suppression/directives.md"})
-	var got []string
+	got := make([]string, 0, len(r.Suppressed))
 	for _, s := range r.Suppressed {
 		if s.Kind != "inSource" {
 			t.Errorf("kind %q, want inSource", s.Kind)

@@ -36,13 +36,13 @@ type Expectation struct {
 	File string
 	// EnableOnly marks a pseudo-expectation that only turns Rule on.
 	EnableOnly bool
-	Line     int
-	Rule     string // "" matches any rule
-	Col      int    // 0 matches any column
-	EndCol   int    // 0 matches any end column
-	Message  *regexp.Regexp
-	matched  bool
-	Location string // where the expectation was written
+	Line       int
+	Rule       string // "" matches any rule
+	Col        int    // 0 matches any column
+	EndCol     int    // 0 matches any end column
+	Message    *regexp.Regexp
+	matched    bool
+	Location   string // where the expectation was written
 }
 
 var wantRe = regexp.MustCompile(`#\s*want\s+(.*)$`)

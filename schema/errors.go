@@ -133,7 +133,8 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 			if len(loc) > 0 {
 				where = path
 			}
-			m.report("schema/required", loc, true, "required field %q is missing from %s; expected it to be present", name, where)
+			m.reportAs("schema/required", loc, append(append([]string{}, loc...), name), true,
+				"required field %q is missing from %s; expected it to be present", name, where)
 		}
 	case *kind.AdditionalProperties:
 		for _, name := range k.Properties {
@@ -225,6 +226,12 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 // report places a finding at the node for loc: its key when key is true
 // (the opening delimiter for the root), else its value.
 func (m *mapper) report(rule string, loc []string, key bool, format string, args ...any) {
+	m.reportAs(rule, loc, loc, key, format, args...)
+}
+
+// reportAs is report with a pointer other than the location: a missing
+// field is reported at its parent but concerns the field itself.
+func (m *mapper) reportAs(rule string, loc, pointer []string, key bool, format string, args ...any) {
 	if !m.pass.Enabled(rule) {
 		return // dropped anyway: skip the lookup
 	}
@@ -241,7 +248,7 @@ func (m *mapper) report(rule string, loc []string, key bool, format string, args
 			}
 		}
 	}
-	m.pass.ReportRange(rule, r, rules.Pointer(loc...), format, args...)
+	m.pass.ReportRange(rule, r, rules.Pointer(pointer...), format, args...)
 }
 
 func (m *mapper) node(loc []string) *yaml.Node {

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/figlint/figlint/internal/baseline"
+	"github.com/figlint/figlint/internal/config"
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/report"
 	"github.com/figlint/figlint/rules"
@@ -45,11 +47,29 @@ type IO struct {
 }
 
 // usageError is a problem with the command line or configuration (exit 2).
-type usageError struct{ msg string }
+type usageError struct {
+	msg   string
+	cause error
+}
 
 func (e *usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+// Unwrap gives access to the cause, such as a *config.Error.
+func (e *usageError) Unwrap() error { return e.cause }
+
+func usagef(format string, args ...any) error { return &usageError{msg: fmt.Sprintf(format, args...)} }
+
+// configError turns a configuration problem into a usage error that names
+// the file as seen from the working directory.
+func configError(err error, dir string) error {
+	var ce *config.Error
+	if errors.As(err, &ce) {
+		if rel, relErr := filepath.Rel(dir, ce.Path); relErr == nil {
+			ce.Path = filepath.ToSlash(rel)
+		}
+	}
+	return &usageError{msg: "configuration: " + err.Error(), cause: err}
+}
 
 // Main runs figlint with args (without the program name) and returns the
 // exit code.
@@ -167,23 +187,37 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
+// lintFlags are the flags of a lint run.
+type lintFlags struct {
+	format, color, failOn, schema, maxSize, dataDir string
+	config, baseline, writeBaseline                 string
+	noSnippet, noConfig                             bool
+	jobs                                            int
+	disable, enableOnly                             listFlag
+}
+
+func (f *lintFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.BoolVar(&f.noSnippet, "no-snippet", false, "do not print the source line under each finding (text format)")
+	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding has at least this severity: error, warning or note (default error)")
+	fs.IntVar(&f.jobs, "jobs", 0, "number of files linted in parallel (default: the number of CPUs)")
+	fs.StringVar(&f.schema, "schema", "", "JSON Schema file that replaces the built-in PFOCR schema")
+	fs.StringVar(&f.maxSize, "max-size", "10MiB", "largest file linted; larger files get a front-matter finding")
+	fs.StringVar(&f.dataDir, "data-dir", "", "directory of the pages' companion tables (default: ../_data from each page's directory)")
+	fs.StringVar(&f.config, "config", "", "configuration file (default: .figlint.yaml in the working directory or a parent, up to the repository root)")
+	fs.BoolVar(&f.noConfig, "no-config", false, "do not read a configuration file")
+	fs.StringVar(&f.baseline, "baseline", "", "report only findings that are not in this baseline file")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write the run's findings to this baseline file")
+	fs.Var(&f.disable, "disable", "rule IDs or patterns (schema/*) not to report, comma-separated")
+	fs.Var(&f.enableOnly, "enable-only", "report only these rule IDs or patterns, comma-separated")
+}
+
 func runLint(args []string, sys IO) (int, error) {
 	fs := flag.NewFlagSet("figlint", flag.ContinueOnError)
 	fs.SetOutput(sys.Stderr)
-	var (
-		format     = fs.String("format", "text", "output format: text or json")
-		noSnippet  = fs.Bool("no-snippet", false, "do not print the source line under each finding (text format)")
-		color      = fs.String("color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
-		failOn     = fs.String("fail-on", "error", "exit 1 when a finding has at least this severity: error, warning or note")
-		jobs       = fs.Int("jobs", 0, "number of files linted in parallel (default: the number of CPUs)")
-		schemaFile = fs.String("schema", "", "JSON Schema file that replaces the built-in PFOCR schema")
-		maxSize    = fs.String("max-size", "10MiB", "largest file linted; larger files get a front-matter finding")
-		dataDirArg = fs.String("data-dir", "", "directory of the pages' companion tables (default: ../_data from each page's directory)")
-		disable    listFlag
-		enableOnly listFlag
-	)
-	fs.Var(&disable, "disable", "rule IDs or patterns (schema/*) not to report, comma-separated")
-	fs.Var(&enableOnly, "enable-only", "report only these rule IDs or patterns, comma-separated")
+	var fl lintFlags
+	fl.register(fs)
 	fs.Usage = func() { usage(fs) }
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -192,17 +226,6 @@ func runLint(args []string, sys IO) (int, error) {
 		}
 		return 0, usagef("%v", err)
 	}
-	threshold, err := rules.ParseSeverity(*failOn)
-	if err != nil {
-		return 0, usagef("--fail-on: %v", err)
-	}
-	limit, err := parseSize(*maxSize)
-	if err != nil {
-		return 0, usagef("--max-size: %v", err)
-	}
-	if *jobs < 0 {
-		return 0, usagef("--jobs must be 0 or more, got %d", *jobs)
-	}
 	dir := sys.Dir
 	if dir == "" {
 		dir = "."
@@ -210,18 +233,51 @@ func runLint(args []string, sys IO) (int, error) {
 	if dir, err = filepath.Abs(dir); err != nil {
 		return 0, fmt.Errorf("cli: %w", err)
 	}
-	dataDir := ""
-	if *dataDirArg != "" {
-		dataDir = abs(dir, *dataDirArg)
-		if info, statErr := os.Stat(dataDir); statErr != nil || !info.IsDir() {
-			return 0, usagef("--data-dir %s is not a directory; give the folder that holds the <figid>-genes.tsv tables", *dataDirArg)
+	cfg, err := loadConfig(&fl, dir)
+	if err != nil {
+		return 0, err
+	}
+	if fl.failOn == "" {
+		fl.failOn = "error"
+		if cfg != nil && cfg.FailOn != "" {
+			fl.failOn = cfg.FailOn
 		}
 	}
+	threshold, err := rules.ParseSeverity(fl.failOn)
+	if err != nil {
+		return 0, usagef("--fail-on: %v", err)
+	}
+	limit, err := parseSize(fl.maxSize)
+	if err != nil {
+		return 0, usagef("--max-size: %v", err)
+	}
+	if fl.jobs < 0 {
+		return 0, usagef("--jobs must be 0 or more, got %d", fl.jobs)
+	}
+	dataDir := ""
+	switch {
+	case fl.dataDir != "":
+		dataDir = abs(dir, fl.dataDir)
+	case cfg != nil && cfg.DataDir != "":
+		dataDir = cfg.DataDir
+	}
+	if dataDir != "" {
+		if info, statErr := os.Stat(dataDir); statErr != nil || !info.IsDir() {
+			return 0, usagef("data directory %s is not a directory; give the folder that holds the <figid>-genes.tsv tables", dataDir)
+		}
+	}
+	schemaFile := ""
+	switch {
+	case fl.schema != "":
+		schemaFile = abs(dir, fl.schema)
+	case cfg != nil && cfg.Schema != "":
+		schemaFile = cfg.Schema
+	}
 	var v *schema.Validator
-	if *schemaFile != "" {
-		v, err = schema.Load(abs(dir, *schemaFile))
+	if schemaFile != "" {
+		v, err = schema.Load(schemaFile)
 		if err != nil {
-			return 0, usagef("%v (check the --schema file)", err)
+			return 0, usagef("%v (check the schema file)", err)
 		}
 	} else if v, err = schema.Builtin(); err != nil {
 		return 0, fmt.Errorf("built-in schema: %w", err)
@@ -230,21 +286,28 @@ func runLint(args []string, sys IO) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	enabled, err := selectRules(reg, enableOnly, disable)
+	opts, err := engineOptions(reg, cfg, &fl, dir)
 	if err != nil {
 		return 0, err
 	}
+	opts.MaxSize, opts.DataDir, opts.WorkDir = limit, dataDir, dir
+	var base *baseline.Baseline
+	if fl.baseline != "" {
+		if base, err = baseline.Load(abs(dir, fl.baseline)); err != nil {
+			return 0, usagef("%v", err)
+		}
+	}
 	useColor := false
-	switch *color {
+	switch fl.color {
 	case "always":
 		useColor = true
 	case "never":
 	case "auto":
 		useColor = isTerminal(sys.Stdout) && sys.Getenv("NO_COLOR") == "" && sys.Getenv("TERM") != "dumb"
 	default:
-		return 0, usagef("--color: unknown value %q: expected auto, always or never", *color)
+		return 0, usagef("--color: unknown value %q: expected auto, always or never", fl.color)
 	}
-	rep, err := report.New(*format, sys.Stdout, report.Options{Snippet: !*noSnippet, Color: useColor})
+	rep, err := report.New(fl.format, sys.Stdout, report.Options{Snippet: !fl.noSnippet, Color: useColor})
 	if err != nil {
 		return 0, usagef("--format: %v", err)
 	}
@@ -256,6 +319,9 @@ func runLint(args []string, sys IO) (int, error) {
 	for _, pe := range pathErrs {
 		fmt.Fprintf(sys.Stderr, "figlint: cannot read %v; check the path\n", pe)
 	}
+	if cfg != nil && len(cfg.Exclude) > 0 {
+		files = excluded(cfg, files)
+	}
 	if len(files) >= batchFiles && sys.Getenv("GOGC") == "" {
 		// Each page allocates ~85 KB of short-lived parse data; with the
 		// default GOGC the collector runs every few pages. Measured on 5,016
@@ -263,23 +329,42 @@ func runLint(args []string, sys IO) (int, error) {
 		// 24 MB at 400. The user's GOGC, when set, wins.
 		debug.SetGCPercent(400)
 	}
-	eng := engine.New(reg, engine.Options{Enabled: enabled, MaxSize: limit, DataDir: dataDir, WorkDir: dir})
+	eng := engine.New(reg, opts)
 	var sum report.Summary
 	var internal []error
+	var written []baseline.Entry
 	failed := false
 	if err = rep.Begin(); err != nil {
 		return 0, fmt.Errorf("cli: writing output: %w", err)
 	}
-	err = eng.Run(files, *jobs, func(r engine.Result) error {
+	err = eng.Run(files, fl.jobs, func(r engine.Result) error {
 		if !r.Collection {
 			sum.Files++
 		}
+		kept := r.Findings[:0]
 		for _, f := range r.Findings {
+			var key baseline.Entry
+			if fl.writeBaseline != "" || base != nil {
+				src := r.Source
+				if f.Path != r.File.Display {
+					src = nil
+				}
+				key = baseline.Key(f, src)
+			}
+			if fl.writeBaseline != "" {
+				written = append(written, key)
+			}
+			if base != nil && base.Match(key) {
+				r.Suppressed = append(r.Suppressed, engine.Suppressed{Finding: f, Kind: "external", Justification: "in the baseline"})
+				continue
+			}
+			kept = append(kept, f)
 			sum.Add(f)
 			if f.Severity >= threshold {
 				failed = true
 			}
 		}
+		r.Findings = kept
 		if r.Err != nil {
 			internal = append(internal, r.Err)
 		}
@@ -294,6 +379,17 @@ func runLint(args []string, sys IO) (int, error) {
 	for _, e := range internal {
 		fmt.Fprintf(sys.Stderr, "figlint: internal error: %v\nPlease report this with the file that caused it.\n", e)
 	}
+	if fl.writeBaseline != "" {
+		if err := writeBaseline(abs(dir, fl.writeBaseline), written); err != nil {
+			return 0, usagef("%v (check the --write-baseline path)", err)
+		}
+		fmt.Fprintf(sys.Stderr, "figlint: wrote %d findings to the baseline %s\n", len(written), fl.writeBaseline)
+	}
+	if base != nil {
+		if n := base.Unmatched(); n > 0 {
+			fmt.Fprintf(sys.Stderr, "figlint: %d baseline entries no longer occur; run with --write-baseline %s to drop them\n", n, fl.baseline)
+		}
+	}
 	switch {
 	case len(internal) > 0:
 		return ExitInternal, nil
@@ -306,6 +402,105 @@ func runLint(args []string, sys IO) (int, error) {
 		return ExitFindings, nil
 	}
 	return ExitClean, nil
+}
+
+// loadConfig finds and reads the configuration file, if any.
+func loadConfig(fl *lintFlags, dir string) (*config.Config, error) {
+	if fl.noConfig {
+		return nil, nil
+	}
+	file := config.Find(dir)
+	if fl.config != "" {
+		file = abs(dir, fl.config)
+	}
+	if file == "" {
+		return nil, nil
+	}
+	cfg, err := config.Load(file)
+	if err != nil {
+		return nil, configError(err, dir)
+	}
+	return cfg, nil
+}
+
+// engineOptions turns the configuration and the flags into the rules to
+// report and their severities: the configuration first, then
+// --enable-only and --disable.
+func engineOptions(reg *rules.Registry, cfg *config.Config, fl *lintFlags, dir string) (engine.Options, error) {
+	var opts engine.Options
+	enabled := map[string]bool{}
+	for _, m := range reg.Metas() {
+		enabled[m.ID] = true
+	}
+	severity := map[string]rules.Severity{}
+	if cfg != nil {
+		if err := cfg.Check(reg); err != nil {
+			return opts, configError(err, dir)
+		}
+		apply(reg, cfg.Rules, enabled, severity)
+		for _, o := range cfg.Overrides {
+			pr := engine.PathRules{Enable: map[string]bool{}, Severity: map[string]rules.Severity{}}
+			apply(reg, o.Rules, pr.Enable, pr.Severity)
+			globs, c := o.Paths, cfg
+			pr.Match = func(p string) bool {
+				rel := c.Rel(abs(dir, filepath.FromSlash(p)))
+				for _, g := range globs {
+					if config.Match(g, rel) {
+						return true
+					}
+				}
+				return false
+			}
+			opts.Paths = append(opts.Paths, pr)
+		}
+	}
+	ids, err := selectRules(reg, enabled, fl.enableOnly, fl.disable)
+	if err != nil {
+		return opts, err
+	}
+	opts.Enabled, opts.Severity = ids, severity
+	return opts, nil
+}
+
+// apply applies configuration settings to enabled and severity maps.
+func apply(reg *rules.Registry, settings []config.Setting, enabled map[string]bool, severity map[string]rules.Severity) {
+	for _, s := range settings {
+		ids, _ := reg.Match(s.Pattern) // checked by Config.Check
+		for _, id := range ids {
+			enabled[id] = !s.Off
+			if s.Severity != 0 {
+				severity[id] = s.Severity
+			}
+		}
+	}
+}
+
+// excluded drops the files that the configuration excludes.
+func excluded(cfg *config.Config, files []engine.File) []engine.File {
+	kept := files[:0]
+	for _, f := range files {
+		rel := cfg.Rel(f.Path)
+		drop := false
+		for _, g := range cfg.Exclude {
+			drop = drop || (rel != "" && config.Match(g, rel))
+		}
+		if !drop {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+func writeBaseline(file string, entries []baseline.Entry) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if err := baseline.Write(f, entries); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func orDot(p []string) []string {
@@ -342,13 +537,11 @@ func abs(dir, p string) string {
 	return filepath.Join(dir, p)
 }
 
-// selectRules turns --enable-only and --disable into the enabled rule IDs.
-func selectRules(reg *rules.Registry, only, disable []string) ([]string, error) {
-	enabled := map[string]bool{}
-	if len(only) == 0 {
-		for _, m := range reg.Metas() {
-			enabled[m.ID] = true
-		}
+// selectRules applies --enable-only and --disable to the rules enabled so
+// far and returns the enabled IDs.
+func selectRules(reg *rules.Registry, enabled map[string]bool, only, disable []string) ([]string, error) {
+	if len(only) > 0 {
+		enabled = map[string]bool{}
 	}
 	for _, p := range only {
 		ids, err := reg.Match(p)

@@ -145,7 +145,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad fail-on", []string{"--fail-on", "fatal", clean}, ExitUsage, "expected error, warning or note"},
 		{"bad format", []string{"--format", "xml", clean}, ExitUsage, "expected text or json"},
 		{"missing path", []string{filepath.Join(tmp, "absent.md")}, ExitUsage, "no such file"},
-		{"missing schema", []string{"--schema", filepath.Join(tmp, "none.json"), clean}, ExitUsage, "check the --schema file"},
+		{"missing schema", []string{"--schema", filepath.Join(tmp, "none.json"), clean}, ExitUsage, "check the schema file"},
 		{"no pages", []string{t.TempDir()}, ExitUsage, "no *.md or *.markdown files"},
 		{"bad max-size", []string{"--max-size", "lots", clean}, ExitUsage, "invalid size"},
 		{"too large", []string{"--max-size", "100", clean}, ExitFindings, ""},
@@ -344,4 +344,100 @@ func TestSampleCollection(t *testing.T) {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
 	golden(t, "pfocr-sample.golden", out)
+}
+
+// TestConfigProject lints a project whose .figlint.yaml turns rules off,
+// changes a severity, overrides a folder, excludes drafts and fails on
+// warnings; the configuration is found from the working directory.
+func TestConfigProject(t *testing.T) {
+	code, out, errOut := run(t, "../../fixtures/config/project", "--no-snippet")
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, absent := range []string{"[missing-value]", "[organism-name]", "drafts/", "[legacy-format]"} {
+		if strings.Contains(out, absent) {
+			t.Errorf("output has %s, which the configuration turns off or excludes:\n%s", absent, out)
+		}
+	}
+	if !strings.Contains(out, "note: organisms_ner names \"Drosophila melanogaster\"") {
+		t.Errorf("organisms-ner-mismatch not lowered to a note:\n%s", out)
+	}
+	// Flags override the file: --fail-on error with only notes and
+	// warnings left exits 0.
+	code, _, _ = run(t, "../../fixtures/config/project", "--no-snippet", "--fail-on", "error", "--disable", "schema/*", "_figures/PMC3246694__DRP2012-259170.002.md")
+	if code != ExitClean {
+		t.Errorf("--fail-on error over the file's warning: exit %d, want 0", code)
+	}
+	// --no-config ignores it: missing-value is back.
+	_, out, _ = run(t, "../../fixtures/config/project", "--no-snippet", "--no-config", "_figures")
+	if !strings.Contains(out, "[missing-value]") {
+		t.Errorf("--no-config still applied the file")
+	}
+}
+
+// TestConfigErrors: each broken configuration is a usage error naming the
+// file, line and column; fixtures/config/errors.golden holds the messages.
+func TestConfigErrors(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/config/errors/*.yaml")
+	var got strings.Builder
+	for _, f := range files {
+		code, _, errOut := run(t, "../../fixtures/config", "--config", "errors/"+filepath.Base(f), "project/_figures")
+		if code != ExitUsage {
+			t.Errorf("%s: exit %d, want 2", f, code)
+		}
+		got.WriteString(strings.SplitN(errOut, "\n", 2)[0] + "\n")
+	}
+	if len(files) < 6 {
+		t.Fatalf("only %d error cases", len(files))
+	}
+	golden(t, "../config/errors.golden", got.String())
+}
+
+// TestBaseline records the findings, then checks that a re-run reports
+// none, that an edit elsewhere in a page keeps its findings matched, that a
+// changed value brings its finding back, and that a fixed one is counted
+// as no longer occurring.
+func TestBaseline(t *testing.T) {
+	tmp := t.TempDir()
+	page := filepath.Join(tmp, "PMC10538757__pone.0291981.g002.md")
+	copyFile(t, "../../fixtures/pfocr/_figures/PMC10538757__pone.0291981.g002.md", page)
+	base := filepath.Join(tmp, "baseline.txt")
+	code, _, errOut := run(t, tmp, "--no-config", "--write-baseline", base, ".")
+	if code != ExitFindings || !strings.Contains(errOut, "to the baseline") {
+		t.Fatalf("write: exit %d %s", code, errOut)
+	}
+	data, _ := os.ReadFile(base)
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if !strings.HasPrefix(lines[0], "# figlint baseline v1") || len(lines) < 4 || !sort.StringsAreSorted(lines[1:]) {
+		t.Fatalf("baseline file:\n%s", data)
+	}
+	code, out, _ := run(t, tmp, "--no-config", "--baseline", base, ".")
+	if code != ExitClean || out != "" {
+		t.Fatalf("re-run with the baseline: exit %d, output %q", code, out)
+	}
+	src, _ := os.ReadFile(page)
+	// An edit elsewhere: a new comment line shifts every line down.
+	edited := strings.Replace(string(src), "---\n", "---\n# reviewed by a curator\n", 1)
+	// A changed value: automl_pathway 1.7 becomes 1.8, still out of range.
+	edited = strings.Replace(edited, "automl_pathway: 1.7", "automl_pathway: 1.8", 1)
+	// A fix: publisher_name gets a value.
+	edited = strings.Replace(edited, "publisher_name: ''", "publisher_name: Public Library of Science", 1)
+	if err := os.WriteFile(page, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = run(t, tmp, "--no-config", "--no-snippet", "--baseline", base, ".")
+	if code != ExitFindings || strings.Count(out, "\n") != 1 || !strings.Contains(out, "automl_pathway is the number 1.8") {
+		t.Fatalf("after edits: exit %d, output:\n%s", code, out)
+	}
+	if !strings.Contains(errOut, "2 baseline entries no longer occur") {
+		t.Fatalf("stderr %q; want the count of stale entries (the old 1.7 and the fixed publisher)", errOut)
+	}
+	// A malformed baseline is a usage error naming its line.
+	if err := os.WriteFile(base, []byte("# figlint baseline v1: x\nbroken line\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = run(t, tmp, "--no-config", "--baseline", base, ".")
+	if code != ExitUsage || !strings.Contains(errOut, "baseline.txt:2: malformed entry") {
+		t.Fatalf("malformed baseline: exit %d, %s", code, errOut)
+	}
 }

@@ -25,6 +25,8 @@ const DefaultMaxSize = 10 << 20
 type Engine struct {
 	reg      *rules.Registry
 	enabled  map[string]bool
+	runnable map[string]bool // enabled, or enabled for some paths
+	paths    []PathRules
 	defaults map[string]rules.Severity
 	override map[string]rules.Severity
 	maxSize  int64
@@ -46,6 +48,17 @@ type Options struct {
 	// WorkDir is the directory that displayed paths are relative to
 	// ("" for the process's working directory).
 	WorkDir string
+	// Paths are per-path rule settings, applied in order after the
+	// global ones (later entries win).
+	Paths []PathRules
+}
+
+// PathRules turns rules on or off and sets severities for the files whose
+// displayed path Match accepts.
+type PathRules struct {
+	Match    func(path string) bool
+	Enable   map[string]bool
+	Severity map[string]rules.Severity
 }
 
 // New returns an engine for the registry's rules.
@@ -69,6 +82,16 @@ func New(reg *rules.Registry, opts Options) *Engine {
 	}
 	for id, s := range opts.Severity {
 		e.override[id] = s
+	}
+	e.paths = opts.Paths
+	e.runnable = map[string]bool{}
+	for id, on := range e.enabled {
+		e.runnable[id] = on
+	}
+	for _, p := range e.paths {
+		for id, on := range p.Enable {
+			e.runnable[id] = e.runnable[id] || on
+		}
 	}
 	return e
 }
@@ -198,7 +221,7 @@ func (e *Engine) lint(f File, doc *rules.Document) Result {
 
 func (e *Engine) anyEnabled(r rules.Rule) bool {
 	for _, id := range r.IDs() {
-		if e.enabled[id] {
+		if e.runnable[id] {
 			return true
 		}
 	}
@@ -231,15 +254,24 @@ func (e *Engine) accept(rule rules.Rule, f *rules.Finding) (bool, error) {
 	if !declared {
 		return false, fmt.Errorf("engine: rule %q reported under the undeclared ID %q", rule.ID, f.Rule)
 	}
-	if !e.enabled[f.Rule] {
-		return false, nil
-	}
+	on := e.enabled[f.Rule]
 	if s, ok := e.override[f.Rule]; ok {
 		f.Severity = s
 	} else if f.Severity < rules.SeverityNote || f.Severity > rules.SeverityError {
 		f.Severity = e.defaults[f.Rule]
 	}
-	return true, nil
+	for _, p := range e.paths {
+		if !p.Match(f.Path) {
+			continue
+		}
+		if v, ok := p.Enable[f.Rule]; ok {
+			on = v
+		}
+		if s, ok := p.Severity[f.Rule]; ok {
+			f.Severity = s
+		}
+	}
+	return on, nil
 }
 
 // runRule runs one rule, turning a panic into an internal error, and
@@ -260,7 +292,7 @@ func (e *Engine) runRule(rule rules.Rule, doc *rules.Document, companions rules.
 			*out = append(*out, f)
 		}
 	}, companions)
-	pass.SetEnabled(func(id string) bool { return e.enabled[id] })
+	pass.SetEnabled(func(id string) bool { return e.runnable[id] })
 	if rule.Run != nil {
 		rule.Run(pass)
 	}

@@ -166,7 +166,7 @@ func (e *Engine) suppress(doc *rules.Document, res *Result) {
 			}
 			enabled := false
 			for _, id := range ids {
-				enabled = enabled || e.enabled[id]
+				enabled = enabled || e.runnable[id]
 			}
 			if enabled {
 				report(rules.UnusedSuppression, d.at, "figlint-ignore %s suppresses no %s finding %s; expected it removed once the problem is fixed", p, p, d.where())

@@ -95,6 +95,21 @@ var parserProblems = map[string]bool{
 	"found undefined tag handle":             true,
 }
 
+// ErrorLine returns the 1-based line that a yaml.v3 error names, corrected
+// for yaml.v3's 0-based lines on parser problems, and the bare problem; the
+// line is 0 when the error names none.
+func ErrorLine(err error) (line int, problem string) {
+	problem = strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		problem = m[2]
+		if parserProblems[problem] {
+			line++
+		}
+	}
+	return line, problem
+}
+
 // expectations completes yaml.v3's terse problems with what was expected.
 var expectations = map[string]string{
 	"did not find expected key":                                    "expected a \"key: value\" entry at this indentation",
@@ -118,16 +133,10 @@ const maxPrefixScan = 2000
 // prefixes of the block finds the first line whose inclusion causes the
 // same error, which is where the problem is.
 func syntaxFinding(path string, src *yamlpos.Source, b block, err error) rules.Finding {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	first := b.firstLine                       // yaml line of the block's first line
 	last := first + countYAMLLines(src, b) - 1 // yaml line of its last line
-	line := 0                                  // yaml line in the file, 0 if unknown
-	if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-		if parserProblems[msg] {
-			line++
-		}
+	line, msg := ErrorLine(err)                // yaml line in the file, 0 if unknown
+	if line > 0 {
 		line += first - 1
 	}
 	finding := func(r rules.Range, text string) rules.Finding {

@@ -1,0 +1,353 @@
+// Package config reads .figlint.yaml, the project configuration.
+//
+//	rules:                          # rule ID or pattern: off, on, error, warning or note
+//	  schema/additionalProperties: off
+//	  title-quality: warning
+//	overrides:                      # later entries win; globs are relative to this file
+//	  - paths: ["_figures/legacy/**"]
+//	    rules: {legacy-format: off}
+//	exclude: ["drafts/**"]           # paths not linted
+//	lexicons: [lexicons/mouse.lex]  # compiled gene lexicons to load
+//	schema: schemas/page.json       # replaces the built-in schema
+//	data-dir: _data                 # the pages' companion tables
+//	fail-on: warning
+//
+// Unknown keys, wrong types and (once the rules are known) unknown rule
+// IDs are errors that name the file, line and column.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/figlint/figlint/internal/frontmatter"
+	"github.com/figlint/figlint/rules"
+	"gopkg.in/yaml.v3"
+)
+
+// FileNames are the names searched for, in order.
+var FileNames = []string{".figlint.yaml", ".figlint.yml"}
+
+// Setting is one rule setting: a rule ID or pattern turned off, or on with
+// a severity (0: the rule's default).
+type Setting struct {
+	Pattern  string
+	Off      bool
+	Severity rules.Severity
+	Line     int
+	Column   int
+}
+
+// Override applies settings to the paths matching its globs.
+type Override struct {
+	Paths []string
+	Rules []Setting
+}
+
+// Config is a parsed configuration file.
+type Config struct {
+	// Path is the file; Dir its directory, against which paths resolve.
+	Path, Dir string
+	Rules     []Setting
+	Overrides []Override
+	Exclude   []string
+	Lexicons  []string // absolute
+	Schema    string   // absolute, or ""
+	DataDir   string   // absolute, or ""
+	FailOn    string
+}
+
+// Error is a problem with the configuration file, at a line and column.
+type Error struct {
+	Path         string
+	Line, Column int
+	Msg          string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Column, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Find returns the configuration file that applies in dir: the first found
+// in dir or its parents, up to the repository root (the directory holding
+// .git), or "" when there is none.
+func Find(dir string) string {
+	for {
+		for _, name := range FileNames {
+			p := filepath.Join(dir, name)
+			if info, err := os.Stat(p); err == nil && !info.IsDir() {
+				return p
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Load reads and checks a configuration file's structure.
+func Load(file string) (*Config, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, &Error{Path: file, Msg: fmt.Sprintf("cannot read the configuration (%v)", errors.Unwrap(err))}
+	}
+	abs, _ := filepath.Abs(file)
+	c := &Config{Path: file, Dir: filepath.Dir(abs)}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, problem := frontmatter.ErrorLine(err)
+		return nil, &Error{Path: file, Line: line, Column: 1, Msg: "invalid YAML: " + problem}
+	}
+	if len(doc.Content) == 0 {
+		return c, nil
+	}
+	p := parser{file: file, c: c}
+	p.root(doc.Content[0])
+	if p.err != nil {
+		return nil, p.err
+	}
+	return c, nil
+}
+
+type parser struct {
+	file string
+	c    *Config
+	err  error
+}
+
+func (p *parser) fail(n *yaml.Node, format string, args ...any) {
+	if p.err == nil {
+		p.err = &Error{Path: p.file, Line: n.Line, Column: n.Column, Msg: fmt.Sprintf(format, args...)}
+	}
+}
+
+var topKeys = []string{"rules", "overrides", "exclude", "lexicons", "schema", "data-dir", "fail-on"}
+
+func (p *parser) root(n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		p.fail(n, "the configuration is a %s; expected a mapping of %s", kind(n), strings.Join(topKeys, ", "))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if seen[k.Value] {
+			p.fail(k, "key %q is given twice; expected it once", k.Value)
+		}
+		seen[k.Value] = true
+		switch k.Value {
+		case "rules":
+			p.c.Rules = p.settings(v)
+		case "overrides":
+			p.overrides(v)
+		case "exclude":
+			p.c.Exclude = p.strings(v, "exclude")
+		case "lexicons":
+			for _, l := range p.strings(v, "lexicons") {
+				p.c.Lexicons = append(p.c.Lexicons, p.resolve(l))
+			}
+		case "schema":
+			p.c.Schema = p.resolve(p.str(v, "schema"))
+		case "data-dir":
+			p.c.DataDir = p.resolve(p.str(v, "data-dir"))
+		case "fail-on":
+			s := p.str(v, "fail-on")
+			if _, err := rules.ParseSeverity(s); err != nil && s != "" {
+				p.fail(v, "fail-on is %q; expected error, warning or note", s)
+			}
+			p.c.FailOn = s
+		default:
+			p.fail(k, "unknown key %q; expected one of %s", k.Value, strings.Join(topKeys, ", "))
+		}
+	}
+}
+
+func (p *parser) resolve(s string) string {
+	if s == "" || filepath.IsAbs(s) {
+		return s
+	}
+	return filepath.Join(p.c.Dir, filepath.FromSlash(s))
+}
+
+func (p *parser) str(v *yaml.Node, key string) string {
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		p.fail(v, "%s is a %s; expected a string", key, kind(v))
+		return ""
+	}
+	return v.Value
+}
+
+func (p *parser) strings(v *yaml.Node, key string) []string {
+	if v.Kind != yaml.SequenceNode {
+		p.fail(v, "%s is a %s; expected a list of strings", key, kind(v))
+		return nil
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, c := range v.Content {
+		out = append(out, p.str(c, key+" item"))
+	}
+	return out
+}
+
+func (p *parser) settings(v *yaml.Node) []Setting {
+	if v.Kind != yaml.MappingNode {
+		p.fail(v, "rules is a %s; expected a mapping of rule IDs to off, on, error, warning or note", kind(v))
+		return nil
+	}
+	var out []Setting
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		s := Setting{Pattern: k.Value, Line: k.Line, Column: k.Column}
+		word := strings.ToLower(val.Value)
+		switch {
+		case val.Kind != yaml.ScalarNode:
+			p.fail(val, "rule %q is set to a %s; expected off, on, error, warning or note", k.Value, kind(val))
+		case word == "off" || word == "false":
+			s.Off = true
+		case word == "on" || word == "true":
+		default:
+			sev, err := rules.ParseSeverity(word)
+			if err != nil {
+				p.fail(val, "rule %q is set to %q; expected off, on, error, warning or note", k.Value, val.Value)
+			}
+			s.Severity = sev
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (p *parser) overrides(v *yaml.Node) {
+	if v.Kind != yaml.SequenceNode {
+		p.fail(v, "overrides is a %s; expected a list of {paths, rules}", kind(v))
+		return
+	}
+	for _, o := range v.Content {
+		if o.Kind != yaml.MappingNode {
+			p.fail(o, "an overrides item is a %s; expected a mapping with paths and rules", kind(o))
+			continue
+		}
+		var ov Override
+		for i := 0; i+1 < len(o.Content); i += 2 {
+			k, val := o.Content[i], o.Content[i+1]
+			switch k.Value {
+			case "paths":
+				ov.Paths = p.strings(val, "paths")
+			case "rules":
+				ov.Rules = p.settings(val)
+			default:
+				p.fail(k, "unknown key %q in an overrides item; expected paths or rules", k.Value)
+			}
+		}
+		if len(ov.Paths) == 0 {
+			p.fail(o, "an overrides item has no paths; expected paths: [glob, ...]")
+		}
+		p.c.Overrides = append(p.c.Overrides, ov)
+	}
+}
+
+func kind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!int", "!!float":
+			return "number"
+		case "!!bool":
+			return "boolean"
+		case "!!null":
+			return "null"
+		}
+		return "string"
+	}
+	return "value"
+}
+
+// Check validates the rule IDs and patterns against the registry.
+func (c *Config) Check(reg *rules.Registry) error {
+	all := append([]Setting{}, c.Rules...)
+	for _, o := range c.Overrides {
+		all = append(all, o.Rules...)
+	}
+	for _, s := range all {
+		if _, err := reg.Match(s.Pattern); err != nil {
+			return &Error{Path: c.Path, Line: s.Line, Column: s.Column, Msg: err.Error()}
+		}
+	}
+	for _, g := range append(append([]string{}, c.Exclude...), overridePaths(c)...) {
+		if _, err := path.Match(strings.ReplaceAll(g, "**", "*"), ""); err != nil {
+			return &Error{Path: c.Path, Msg: fmt.Sprintf("invalid glob %q: %v", g, err)}
+		}
+	}
+	return nil
+}
+
+func overridePaths(c *Config) []string {
+	var out []string
+	for _, o := range c.Overrides {
+		out = append(out, o.Paths...)
+	}
+	return out
+}
+
+// Rel returns the path of file relative to the configuration's directory,
+// with / separators, for glob matching ("" when it lies outside).
+func (c *Config) Rel(file string) string {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(c.Dir, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// Match tells whether a slash-separated relative path matches a glob in
+// which "**" spans any number of directories. A glob without "/" matches
+// the base name too, as in .gitignore.
+func Match(glob, rel string) bool {
+	if !strings.Contains(glob, "/") {
+		if ok, _ := path.Match(glob, path.Base(rel)); ok {
+			return true
+		}
+	}
+	return matchSegments(strings.Split(glob, "/"), strings.Split(rel, "/"))
+}
+
+func matchSegments(g, p []string) bool {
+	for len(g) > 0 {
+		if g[0] == "**" {
+			for i := 0; i <= len(p); i++ {
+				if matchSegments(g[1:], p[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(p) == 0 {
+			return false
+		}
+		if ok, _ := path.Match(g[0], p[0]); !ok {
+			return false
+		}
+		g, p = g[1:], p[1:]
+	}
+	return len(p) == 0
+}

@@ -12,6 +12,9 @@ import (
 // converting between byte offsets and positions.
 type Source = yamlpos.Source
 
+// NewSource indexes a file's bytes.
+func NewSource(data []byte) *Source { return yamlpos.New(data) }
+
 // Document is one page, parsed once and shared by every rule.
 type Document struct {
 	// Path is the file's path as shown to the user.
@@ -50,6 +53,9 @@ type Entry struct {
 	// a merge key, Key and Value are the alias node that brings the value to
 	// this place, so a finding lands where the user sees the value used.
 	Value *yaml.Node
+	// Target is the node that holds the value itself, aliases resolved:
+	// read the value from Target, report at Key or Value.
+	Target *yaml.Node
 }
 
 // Lookup finds the nodes a JSON pointer names. It walks the node tree, so it
@@ -98,8 +104,9 @@ func (d *Document) LookupTokens(tokens []string) (Entry, bool) {
 			return Entry{}, false
 		}
 	}
+	e.Target = Deref(e.Value)
 	if via != nil {
-		return Entry{Key: via, Value: via}, true
+		return Entry{Key: via, Value: via, Target: e.Target}, true
 	}
 	return e, true
 }
@@ -166,20 +173,14 @@ func (d *Document) indexOf(m *yaml.Node) map[string]int {
 // MergeSources returns the mappings a merge key's value brings in, in order
 // of precedence: one mapping (or alias of one), or a list of them.
 func MergeSources(v *yaml.Node) []*yaml.Node {
-	deref := func(n *yaml.Node) *yaml.Node {
-		for i := 0; i < maxMergeDepth && n.Kind == yaml.AliasNode && n.Alias != nil; i++ {
-			n = n.Alias
-		}
-		return n
-	}
-	v = deref(v)
+	v = Deref(v)
 	switch v.Kind {
 	case yaml.MappingNode:
 		return []*yaml.Node{v}
 	case yaml.SequenceNode:
 		var out []*yaml.Node
 		for _, c := range v.Content {
-			if c = deref(c); c.Kind == yaml.MappingNode {
+			if c = Deref(c); c.Kind == yaml.MappingNode {
 				out = append(out, c)
 			}
 		}

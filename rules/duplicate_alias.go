@@ -43,7 +43,7 @@ type identityKey struct {
 func summarizeIdentity(p *Pass) any {
 	var keys []identityKey
 	for _, field := range []string{"figid", "figid_alias", "redirect_from"} {
-		if v, n, ok := p.Scalar(Pointer(field)); ok && v != "" && !isMissingMarker(v) {
+		if v, n, ok := p.Scalar(Pointer(field)); ok && !isMissing(v) {
 			keys = append(keys, identityKey{field: field, value: v, at: p.Doc.NodeRange(n)})
 		}
 	}

@@ -178,20 +178,12 @@ func compareKeywords(p *Pass, symbols, chemicals, diseases []string, checkWords,
 		what = "the genes, chemicals or diseases tables"
 	}
 	for i, k := range kw {
-		if isSymbol[k] || isWord[k] || isMissingMarker(k) || (i > last && !checkWords) {
+		if isSymbol[k] || isWord[k] || isRMissing(k) || (i > last && !checkWords) {
 			continue
 		}
 		p.ReportNode(genesTableID, nodes[i], Pointer("schema-jsonld", "keywords", strconv.Itoa(i)),
 			"keyword %q is in none of %s; expected only their symbols and words", k, what)
 	}
-}
-
-func isMissingMarker(s string) bool {
-	switch s {
-	case ".na", ".na.character", ".na.real", ".na.integer", "NA":
-		return true
-	}
-	return false
 }
 
 // readTable reads and checks a companion table. found is false when the

@@ -9,43 +9,68 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Scalar returns the text of the scalar that pointer names and its node.
-// ok is false when the pointer names nothing or a collection. The text is
-// the scalar's value whatever YAML types it as (NA, 2022, true).
+// Scalar returns the text of the scalar that pointer names and the node to
+// report at. ok is false when the pointer names nothing or a collection.
+// The text is the scalar's value whatever YAML types it as (NA, 2022, true).
 func (p *Pass) Scalar(pointer string) (text string, node *yaml.Node, ok bool) {
 	e, found := p.Doc.Lookup(pointer)
-	if !found {
+	if !found || e.Target.Kind != yaml.ScalarNode {
 		return "", nil, false
 	}
-	n := deref(e.Value)
-	if n.Kind != yaml.ScalarNode {
-		return "", nil, false
-	}
-	return n.Value, e.Value, true
+	return e.Target.Value, e.Value, true
 }
 
-// List returns the scalar items of the list that pointer names, with the
-// item nodes. A scalar value is returned as a one-item list with list ==
-// false, so rules can treat `organisms: Homo sapiens` like a list of one.
-func (p *Pass) List(pointer string) (items []string, nodes []*yaml.Node, list bool) {
+// Item is one scalar item of a list.
+type Item struct {
+	// Index is the item's position in the list, counting every item.
+	Index int
+	// Pointer is the item's JSON pointer.
+	Pointer string
+	// Text is the scalar's value; Null is true for ~, null and empty items.
+	Text string
+	Null bool
+	// Node is where to report.
+	Node *yaml.Node
+}
+
+// Items returns the scalar items of the list that pointer names (items
+// that are themselves collections are skipped, indexes still count them).
+// A scalar value is returned as a one-item list with list == false, so
+// rules can treat `organisms: Homo sapiens` like a list of one.
+func (p *Pass) Items(pointer string) (items []Item, list bool) {
 	e, found := p.Doc.Lookup(pointer)
 	if !found {
-		return nil, nil, false
+		return nil, false
 	}
-	n := deref(e.Value)
-	switch n.Kind {
+	switch e.Target.Kind {
 	case yaml.ScalarNode:
-		return []string{n.Value}, []*yaml.Node{e.Value}, false
+		return []Item{{Pointer: pointer, Text: e.Target.Value, Null: e.Target.Tag == "!!null", Node: e.Value}}, false
 	case yaml.SequenceNode:
-		for _, c := range n.Content {
-			if d := deref(c); d.Kind == yaml.ScalarNode {
-				items = append(items, d.Value)
-				nodes = append(nodes, c)
+		for i, c := range e.Target.Content {
+			if d := Deref(c); d.Kind == yaml.ScalarNode {
+				node := c
+				if e.Value != e.Target {
+					node = e.Value // the list came through an alias: report there
+				}
+				items = append(items, Item{Index: i, Pointer: pointer + "/" + strconv.Itoa(i), Text: d.Value, Null: d.Tag == "!!null", Node: node})
 			}
 		}
-		return items, nodes, true
+		return items, true
 	}
-	return nil, nil, false
+	return nil, false
+}
+
+// List returns the texts and nodes of the non-null scalar items of the
+// list that pointer names; see Items, which also gives their indexes.
+func (p *Pass) List(pointer string) (texts []string, nodes []*yaml.Node, list bool) {
+	items, list := p.Items(pointer)
+	for _, it := range items {
+		if !it.Null {
+			texts = append(texts, it.Text)
+			nodes = append(nodes, it.Node)
+		}
+	}
+	return texts, nodes, list
 }
 
 // Key returns the key node of the mapping entry that pointer names.
@@ -62,18 +87,35 @@ func (p *Pass) ReportNode(rule string, n *yaml.Node, pointer, format string, arg
 	p.ReportRange(rule, p.Doc.NodeRange(n), pointer, format, args...)
 }
 
-// ReplaceFix is a fix that replaces node n's text with value, written as a
-// YAML scalar (see YAMLScalar).
+// ReplaceFix is a fix that replaces node n's content with value, written
+// as a YAML scalar (see YAMLScalar). An anchor or tag on the node is kept,
+// so aliases to it still resolve.
 func (d *Document) ReplaceFix(message string, n *yaml.Node, value string) Fix {
-	start := d.Source.NodeOffset(n.Line, n.Column)
-	return Fix{Message: message, Edits: []TextEdit{{Start: start, End: d.Source.NodeEnd(n), NewText: YAMLScalar(value)}}}
+	start, end := d.Source.ContentStart(n), d.Source.NodeEnd(n)
+	text := YAMLScalar(value)
+	start = min(start, end)
+	if src := d.Source.Bytes(); start > 0 && src[start-1] != ' ' && src[start-1] != '\t' {
+		text = " " + text // an empty value right after "key:" or an anchor
+	}
+	return Fix{Message: message, Edits: []TextEdit{{Start: start, End: end, NewText: text}}}
 }
 
-func deref(n *yaml.Node) *yaml.Node {
-	for i := 0; i < maxMergeDepth && n.Kind == yaml.AliasNode && n.Alias != nil; i++ {
+// Deref follows aliases to the node they stand for.
+func Deref(n *yaml.Node) *yaml.Node {
+	for i := 0; i < maxMergeDepth && n != nil && n.Kind == yaml.AliasNode && n.Alias != nil; i++ {
 		n = n.Alias
 	}
 	return n
+}
+
+// deref is Deref, for brevity inside the package.
+func deref(n *yaml.Node) *yaml.Node { return Deref(n) }
+
+// isMissing tells whether s is a missing-value marker (see MissingMarker),
+// which the missing-value rule reports and other rules skip.
+func isMissing(s string) bool {
+	_, ok := MissingMarker(s)
+	return ok
 }
 
 var (

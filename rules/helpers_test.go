@@ -33,3 +33,31 @@ func TestYAMLScalarRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestReplaceFixKeepsAnchors: a fix replaces the value, not the anchor or
+// tag before it, so the aliases to it still resolve (a review found fixes
+// that deleted the anchor and broke the page).
+func TestReplaceFixKeepsAnchors(t *testing.T) {
+	for _, tc := range []struct{ src, key, value, want string }{
+		{"figtype: &t Scheme\nother: *t\n", "figtype", "Figure", "figtype: &t Figure\nother: *t\n"},
+		{"figtype: !!str Scheme\n", "figtype", "Figure", "figtype: !!str Figure\n"},
+		{"keywords:\nx: 1\n", "keywords", "a | b", "keywords: a | b\nx: 1\n"},
+		{"figtype: &t\nother: *t\n", "figtype", "Figure", "figtype: &t Figure\nother: *t\n"},
+		{"doi: 'https://doi.org/10.1/x'\n", "doi", "10.1/x", "doi: 10.1/x\n"},
+	} {
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte(tc.src), &root); err != nil {
+			t.Fatal(err)
+		}
+		doc := &Document{Source: NewSource([]byte(tc.src)), Root: root.Content[0]}
+		e, ok := doc.Lookup("/" + tc.key)
+		if !ok {
+			t.Fatalf("no %s", tc.key)
+		}
+		edit := doc.ReplaceFix("fix", e.Value, tc.value).Edits[0]
+		got := tc.src[:edit.Start] + edit.NewText + tc.src[edit.End:]
+		if got != tc.want {
+			t.Errorf("fixed %q = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -118,30 +117,26 @@ func runMissingValue(p *Pass) {
 		}
 	}
 
-	for _, it := range missingListItems(p, Pointer("schema-jsonld", "keywords")) {
-		n, text := it.node, deref(it.node).Value
-		if isMissingNull(n) || (!isRMissing(text) && strings.TrimSpace(text) != "") {
+	keywords, _ := p.Items(Pointer("schema-jsonld", "keywords"))
+	for _, it := range keywords {
+		if it.Null || (!isRMissing(it.Text) && strings.TrimSpace(it.Text) != "") {
 			continue
 		}
-		desc, _ := MissingMarker(text)
-		reportMissing(p, n, Pointer("schema-jsonld", "keywords", strconv.Itoa(it.index)), "schema-jsonld.keywords item",
-			text, desc, "a gene symbol or a chemical or disease word", 0)
+		desc, _ := MissingMarker(it.Text)
+		reportMissing(p, it.Node, it.Pointer, "schema-jsonld.keywords item",
+			it.Text, desc, "a gene symbol or a chemical or disease word", 0)
 	}
 
-	for _, field := range []string{"organisms", "organisms_ner"} {
-		if text, node, ok := p.Scalar(Pointer(field)); ok {
-			// The older generation wrote organisms as one string.
-			if desc, missing := MissingMarker(text); missing && !isMissingNull(node) {
-				reportMissing(p, node, Pointer(field), field, text, desc, "a scientific name", SeverityNote)
+	// organisms_ner: [NA] is the pipeline's normal "no lexicon matched",
+	// not a missing value; organisms: [NA] is an unknown value, a note.
+	items, isList := p.Items(Pointer("organisms"))
+	for _, it := range items {
+		if desc, missing := MissingMarker(it.Text); missing && !it.Null {
+			name := "organisms item"
+			if !isList {
+				name = "organisms" // the older generation wrote one string
 			}
-			continue
-		}
-		for _, it := range missingListItems(p, Pointer(field)) {
-			n := it.node
-			if desc, missing := MissingMarker(deref(n).Value); missing && !isMissingNull(n) {
-				reportMissing(p, n, Pointer(field, strconv.Itoa(it.index)), field+" item", deref(n).Value, desc,
-					"a scientific name", SeverityNote)
-			}
+			reportMissing(p, it.Node, it.Pointer, name, it.Text, desc, "a scientific name", SeverityNote)
 		}
 	}
 }
@@ -165,30 +160,4 @@ func reportMissing(p *Pass, n *yaml.Node, ptr, name, text, desc, expected string
 func isMissingNull(n *yaml.Node) bool {
 	n = deref(n)
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
-}
-
-// missingItem is a scalar item of a list and its index there.
-type missingItem struct {
-	index int
-	node  *yaml.Node
-}
-
-// missingListItems returns the scalar items of the list that ptr names, with
-// their indexes in the list; nil when ptr names no list.
-func missingListItems(p *Pass, ptr string) []missingItem {
-	e, ok := p.Doc.Lookup(ptr)
-	if !ok {
-		return nil
-	}
-	list := deref(e.Value)
-	if list.Kind != yaml.SequenceNode {
-		return nil
-	}
-	var items []missingItem
-	for i, c := range list.Content {
-		if deref(c).Kind == yaml.ScalarNode {
-			items = append(items, missingItem{index: i, node: c})
-		}
-	}
-	return items
 }

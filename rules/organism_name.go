@@ -126,16 +126,6 @@ func parseTaxa(data string) *taxonIndex {
 	return ix
 }
 
-// organismMissing reports whether an item is one of R's missing values or a
-// curation marker, which the missing-value rule reports.
-func organismMissing(s string) bool {
-	switch strings.TrimSpace(s) {
-	case "", "NA", ".na", ".na.character", ".na.real", ".na.integer", "N/A", "XXX", "REJECT":
-		return true
-	}
-	return false
-}
-
 // organismPlaceholder reports whether a name is one of PFOCR's placeholders
 // for an organism the curators could not name (`unspecified plant`); the
 // real data has only that one, so any `unspecified <group>` is taken as one.
@@ -158,28 +148,22 @@ func (ix *taxonIndex) knownSpeciesPrefix(name string) string {
 	return ""
 }
 
-// organismItems returns the trimmed scalar items of the list field, with
-// their nodes and JSON pointers (which count every item, scalar or not).
-// ok is false when field is absent or not a list (a legacy page's single
-// string: the schema and legacy-format report it).
+// organismItems returns the trimmed, non-null scalar items of the list
+// field, with their nodes and JSON pointers. ok is false when field is
+// absent or not a list (a legacy page's single string: the schema and
+// legacy-format report it).
 func organismItems(p *Pass, field string) (names []string, nodes []*yaml.Node, ptrs []string, ok bool) {
-	items, itemNodes, isList := p.List("/" + field)
+	items, isList := p.Items("/" + field)
 	if !isList {
 		return nil, nil, nil, false
 	}
-	e, _ := p.Doc.Lookup("/" + field)
-	seq := deref(e.Value)
-	for i, n := range itemNodes {
-		at := i
-		for j, c := range seq.Content {
-			if c == n {
-				at = j
-				break
-			}
+	for _, it := range items {
+		if it.Null {
+			continue
 		}
-		names = append(names, strings.TrimSpace(items[i]))
-		nodes = append(nodes, n)
-		ptrs = append(ptrs, Pointer(field, strconv.Itoa(at)))
+		names = append(names, strings.TrimSpace(it.Text))
+		nodes = append(nodes, it.Node)
+		ptrs = append(ptrs, it.Pointer)
 	}
 	return names, nodes, ptrs, true
 }
@@ -193,7 +177,7 @@ func runOrganismName(p *Pass) {
 		}
 		seen := map[string]bool{}
 		for i, name := range names {
-			if organismMissing(name) {
+			if isMissing(name) {
 				continue
 			}
 			c := organismCheck{p: p, ix: ix, node: nodes[i], ptr: ptrs[i], field: field, name: name}

@@ -112,8 +112,8 @@ func TestOrganismPlaceholderAndMissing(t *testing.T) {
 		"NA": true, " NA ": true, ".na.character": true, ".na": true, "": true, "XXX": true, "REJECT": true,
 		"na": false, "Homo sapiens": false, "N/A": true,
 	} {
-		if got := organismMissing(s); got != want {
-			t.Errorf("organismMissing(%q) = %v, want %v", s, got, want)
+		if got := isMissing(s); got != want {
+			t.Errorf("isMissing(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -44,7 +44,7 @@ func runOrganismsNERMismatch(p *Pass) {
 	var ner, ptrs []string
 	var nodes []*yaml.Node
 	for i, s := range nerItems {
-		if !organismMissing(s) && !organismPlaceholder(s) {
+		if !isMissing(s) && !organismPlaceholder(s) {
 			ner, nodes, ptrs = append(ner, s), append(nodes, nerNodes[i]), append(ptrs, nerPtrs[i])
 		}
 	}
@@ -66,7 +66,7 @@ func runOrganismsNERMismatch(p *Pass) {
 		state = "empty"
 		var given []string
 		for _, s := range items {
-			if !organismMissing(s) && !organismPlaceholder(s) {
+			if !isMissing(s) && !organismPlaceholder(s) {
 				known = append(known, s)
 			} else {
 				given = append(given, s)

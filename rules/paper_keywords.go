@@ -25,12 +25,6 @@ the first spelling of each keyword, in order, joined with ` + "` | `" + `. A mis
 	Run: runPaperKeywords,
 }
 
-// paperKeywordsMissing are the missing values that missing-value reports.
-var paperKeywordsMissing = map[string]bool{
-	"": true, ".na": true, ".na.character": true, ".na.real": true, ".na.integer": true,
-	"NA": true, "N/A": true, "XXX": true, "REJECT": true,
-}
-
 // paperKeywordsClean splits a " | "-joined keyword string and returns the number
 // of empty parts, the parts repeated (as first written, once each), and the
 // cleaned string.
@@ -60,7 +54,7 @@ func paperKeywordsClean(s string) (empty int, dups []string, cleaned string) {
 func runPaperKeywords(p *Pass) {
 	const id = "paper-keywords"
 	value, n, ok := p.Scalar("/keywords")
-	if !ok || paperKeywordsMissing[strings.TrimSpace(value)] {
+	if !ok || isMissing(value) {
 		return
 	}
 	empty, dups, cleaned := paperKeywordsClean(value)

@@ -74,11 +74,40 @@ func hygieneByte(r rune) (byte, bool) {
 	return 0, false
 }
 
+// hygienePlausible tells whether the UTF-8 bytes b, read as Windows-1252,
+// look like real mojibake rather than ordinary text that happens to decode:
+// the lead byte must be one that mojibake usually shows (Â or Ã for Latin-1
+// letters and signs, Î or Ï for Greek, â for punctuation, letterlike
+// symbols, arrows and math) and the character must fall in that block.
+// "TGF-ß–induced" (ß, U+00DF, is no such lead) stays as written.
+func hygienePlausible(b []byte) bool {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		ok := false
+		switch b[0] {
+		case 0xC2, 0xC3:
+			ok = r >= 0x80 && r <= 0xFF
+		case 0xCE, 0xCF:
+			ok = r >= 0x370 && r <= 0x3FF
+		case 0xE2:
+			ok = (r >= 0x2000 && r <= 0x206F) || (r >= 0x2100 && r <= 0x22FF)
+		}
+		if !ok {
+			return false
+		}
+		b = b[size:]
+	}
+	return true
+}
+
 // hygieneMojibake finds runs of non-ASCII characters whose Windows-1252 or
 // Latin-1 bytes form valid UTF-8, and returns the first run, its decoding,
 // and s with every such run decoded. A run that is not valid UTF-8 as a
 // whole is tried from each start, so "Ã©Ã" still yields "é".
 func hygieneMojibake(s string) (first, decoded, fixed string, found bool) {
+	if !strings.ContainsAny(s, "ÂÃÎÏâ") {
+		return "", "", s, false // every plausible run starts with one of these
+	}
 	rs := []rune(s)
 	var b strings.Builder
 	for i := 0; i < len(rs); {
@@ -93,7 +122,7 @@ func hygieneMojibake(s string) (first, decoded, fixed string, found bool) {
 				break
 			}
 			raw = append(raw, c)
-			if len(raw) >= 2 && utf8.Valid(raw) {
+			if len(raw) >= 2 && utf8.Valid(raw) && hygienePlausible(raw) {
 				best, bestLen = string(raw), j-i+1
 			}
 		}

@@ -87,3 +87,18 @@ func TestHygieneCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestHygieneMojibakeNotOrdinaryText: text that merely decodes as UTF-8
+// when read as Windows-1252 is not mojibake (a review found both).
+func TestHygieneMojibakeNotOrdinaryText(t *testing.T) {
+	for _, s := range []string{"TGF-ß–induced and TGF-ß’s effects", "Å–Ångström", "Müller–Hillebrand"} {
+		if _, _, _, found := hygieneMojibake(s); found {
+			t.Errorf("hygieneMojibake(%q) found mojibake", s)
+		}
+	}
+	for s, want := range map[string]string{"cafÃ©": "café", "itâ€™s": "it’s", "Î±-actinin": "α-actinin", "5Â°C": "5°C"} {
+		if _, _, fixed, found := hygieneMojibake(s); !found || fixed != want {
+			t.Errorf("hygieneMojibake(%q) = %q, %v; want %q", s, fixed, found, want)
+		}
+	}
+}

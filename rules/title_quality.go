@@ -39,13 +39,6 @@ var (
 	titleArtefactFix = regexp.MustCompile(`^\[.?\]\s*|\s*\[.?\]`)
 )
 
-// titleMissing lists missing values and placeholders, which are
-// missing-value's business.
-var titleMissing = map[string]bool{
-	".na": true, ".na.character": true, ".na.real": true, ".na.integer": true,
-	"NA": true, "N/A": true, "XXX": true, "REJECT": true,
-}
-
 // titleGreek returns the distinct Greek letters of s in order of appearance.
 func titleGreek(s string) string {
 	var b strings.Builder
@@ -74,7 +67,7 @@ func titleSameAsPaper(figtitle, papertitle string) bool {
 func runTitleQuality(p *Pass) {
 	const id = "title-quality"
 	title, n, ok := p.Scalar("/figtitle")
-	if !ok || title == "" || titleMissing[title] {
+	if !ok || title == "" || isMissing(title) {
 		return
 	}
 	report := func(fix, format string, args ...any) {
@@ -103,7 +96,7 @@ func runTitleQuality(p *Pass) {
 	if strings.HasSuffix(title, ".") {
 		report(titleWithoutPeriod(title), "figtitle ends with a period; expected no trailing %q", ".")
 	}
-	if paper, _, ok := p.Scalar("/papertitle"); ok && !titleMissing[paper] && titleSameAsPaper(title, paper) {
+	if paper, _, ok := p.Scalar("/papertitle"); ok && !isMissing(paper) && titleSameAsPaper(title, paper) {
 		report("", "figtitle repeats papertitle; expected a title of the figure itself")
 	}
 }

@@ -167,12 +167,7 @@ func (b *builder) checkMerge(m *yaml.Node, sources int) {
 	}
 }
 
-func deref(n *yaml.Node) *yaml.Node {
-	for i := 0; i < 64 && n.Kind == yaml.AliasNode && n.Alias != nil; i++ {
-		n = n.Alias
-	}
-	return n
-}
+func deref(n *yaml.Node) *yaml.Node { return rules.Deref(n) }
 
 // key returns the JSON key for a key node. Keys that YAML types as
 // something other than a string are reported; keys that are collections

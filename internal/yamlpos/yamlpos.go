@@ -192,6 +192,17 @@ func (s *Source) NodeEnd(n *yaml.Node) int {
 	return start
 }
 
+// ContentStart returns the offset where n's content starts: after its
+// anchor and tag, if any, and the blanks after them.
+func (s *Source) ContentStart(n *yaml.Node) int {
+	i := s.NodeOffset(n.Line, n.Column)
+	for i < len(s.src) && (s.src[i] == '&' || s.src[i] == '!') {
+		i = s.skipIndicatorWord(i)
+		i = s.skipSpace(i, false)
+	}
+	return i
+}
+
 // skipIndicatorWord skips an indicator (& ! *) and the name after it.
 func (s *Source) skipIndicatorWord(i int) int {
 	i++

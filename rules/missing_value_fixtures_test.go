@@ -31,7 +31,7 @@ func TestMissingValueSeverities(t *testing.T) {
 	want := map[string]rules.Severity{
 		// organisms_ner: [NA] is the pipeline's "no lexicon matched": no finding.
 		"/organisms/0": rules.SeverityNote,
-		"/doi": rules.SeverityWarning, "/ndex": rules.SeverityNote,
+		"/doi":         rules.SeverityWarning, "/ndex": rules.SeverityNote,
 	}
 	fs := lintValueRules(t, "missing-value", data)
 	if len(fs) != len(want) {

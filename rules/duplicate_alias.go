@@ -35,16 +35,30 @@ var DuplicateAlias = Rule{
 type identityKey struct {
 	field string
 	value string
+	url   string // the site URL it makes, normalised
 	at    Range
 }
 
-// summarizeIdentity keeps the three URL-forming values of a page: a few
-// short strings per page, so a 100,000-page run holds a few megabytes.
+// siteURL returns the URL a field's value makes on the site, normalised
+// so that "/figures/X", "/figures/X.html" and "/figures/X/" compare equal.
+func siteURL(field, value string) string {
+	u := value
+	switch field {
+	case "figid":
+		u = "/figures/" + value + ".html" // the page itself
+	case "figid_alias":
+		u = "/figures/" + value // the redirect built from it
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(u, "/"), ".html")
+}
+
+// summarizeIdentity keeps the URL-forming values of a page: a few short
+// strings per page, so a 100,000-page run holds a few megabytes.
 func summarizeIdentity(p *Pass) any {
 	var keys []identityKey
 	for _, field := range []string{"figid", "figid_alias", "redirect_from"} {
 		if v, n, ok := p.Scalar(Pointer(field)); ok && !isMissing(v) {
-			keys = append(keys, identityKey{field: field, value: v, at: p.Doc.NodeRange(n)})
+			keys = append(keys, identityKey{field: field, value: v, url: siteURL(field, v), at: p.Doc.NodeRange(n)})
 		}
 	}
 	return keys
@@ -53,6 +67,43 @@ func summarizeIdentity(p *Pass) any {
 // maxNamedPages is how many other pages a message names; a value shared
 // by thousands of pages must not make every message thousands of paths long.
 const maxNamedPages = 3
+
+type keyUse struct {
+	path string
+	key  identityKey
+}
+
+// finishDuplicateAlias reports each page whose URL another page also
+// makes. A page's figid_alias and its matching redirect_from make one URL
+// and are reported once, at figid_alias.
+func finishDuplicateAlias(sums []Summary, report func(Finding)) {
+	byURL := map[string][]keyUse{}
+	for _, s := range sums {
+		keys, _ := s.Data.([]identityKey)
+		for _, k := range keys {
+			uses := byURL[k.url]
+			if n := len(uses); n > 0 && uses[n-1].path == s.Path {
+				continue // the same page again (alias and redirect): keep the first
+			}
+			byURL[k.url] = append(uses, keyUse{path: s.Path, key: k})
+		}
+	}
+	urls := make([]string, 0, len(byURL))
+	for u, uses := range byURL {
+		if len(uses) > 1 {
+			urls = append(urls, u)
+		}
+	}
+	sort.Strings(urls)
+	for _, u := range urls {
+		uses := byURL[u]
+		for i, x := range uses {
+			report(Finding{Rule: duplicateAliasID, Path: x.path, Range: x.key.at, Pointer: Pointer(x.key.field),
+				Message: fmt.Sprintf("%s %q makes the URL %s, also made by %s; expected each page to have its own URL",
+					x.key.field, x.key.value, u, otherPages(uses, i))})
+		}
+	}
+}
 
 // otherPages names the pages of uses other than the i-th.
 func otherPages(uses []keyUse, i int) string {
@@ -66,55 +117,4 @@ func otherPages(uses []keyUse, i int) string {
 		return fmt.Sprintf("%s and %d more", strings.Join(names, ", "), more)
 	}
 	return strings.Join(names, ", ")
-}
-
-type keyUse struct {
-	path string
-	key  identityKey
-}
-
-func finishDuplicateAlias(sums []Summary, report func(Finding)) {
-	uses := map[string][]keyUse{} // field + "\x00" + value
-	for _, s := range sums {
-		keys, _ := s.Data.([]identityKey)
-		for _, k := range keys {
-			id := k.field + "\x00" + k.value
-			uses[id] = append(uses[id], keyUse{path: s.Path, key: k})
-		}
-	}
-	aliasClash := map[string]bool{} // paths+alias of figid_alias collisions
-	ids := make([]string, 0, len(uses))
-	for id, u := range uses {
-		if len(u) > 1 {
-			ids = append(ids, id)
-		}
-	}
-	sort.Strings(ids)
-	// figid_alias first, so redirect_from collisions it implies are known.
-	sort.SliceStable(ids, func(i, j int) bool {
-		return strings.HasPrefix(ids[i], "figid_alias\x00") && !strings.HasPrefix(ids[j], "figid_alias\x00")
-	})
-	for _, id := range ids {
-		u := uses[id]
-		field, value := u[0].key.field, u[0].key.value
-		if field == "figid_alias" {
-			for _, x := range u {
-				aliasClash[x.path+"\x00/figures/"+value] = true
-			}
-		}
-		if field == "redirect_from" {
-			implied := true
-			for _, x := range u {
-				implied = implied && aliasClash[x.path+"\x00"+value]
-			}
-			if implied {
-				continue
-			}
-		}
-		for i, x := range u {
-			report(Finding{Rule: duplicateAliasID, Path: x.path, Range: x.key.at, Pointer: Pointer(field),
-				Message: fmt.Sprintf("%s %q is also used by %s; expected each page to have its own (it becomes the page's URL)",
-					field, value, otherPages(u, i))})
-		}
-	}
 }

@@ -153,6 +153,33 @@ func identityNumberMatchesFigureID(number, id string) bool {
 	return false
 }
 
+// identityPMCAny finds a PMC id inside a field's value.
+var identityPMCAny = regexp.MustCompile(`PMC[1-9][0-9]{0,8}`)
+
+// identityMajority returns the PMC id that most identity fields carry:
+// pmcid's or figid's (the two that disagree), counting figid, the file
+// name, figlink, figid_alias, redirect_from and schema-jsonld.@id. pmcid
+// wins a tie.
+func identityMajority(p *Pass, pmcid, figidPMC string, stemApplies bool) string {
+	votes := map[string]int{pmcid: 1, figidPMC: 1}
+	if stemApplies {
+		if m := identityPMCAny.FindString(path.Base(p.Doc.Path)); m != "" {
+			votes[m]++
+		}
+	}
+	for _, ptr := range []string{"/figlink", "/figid_alias", "/redirect_from", "/schema-jsonld/@id"} {
+		if v, _, ok := p.Scalar(ptr); ok {
+			if m := identityPMCAny.FindString(v); m != "" {
+				votes[m]++
+			}
+		}
+	}
+	if votes[figidPMC] > votes[pmcid] {
+		return figidPMC
+	}
+	return pmcid
+}
+
 func runFigureIdentity(p *Pass) {
 	const id = "figure-identity"
 	report := func(n *yaml.Node, ptr, want, format string, args ...any) {
@@ -182,22 +209,28 @@ func runFigureIdentity(p *Pass) {
 	// pmc is the pmcid the derived fields must carry. A malformed pmcid is
 	// the schema's finding; figid's prefix stands in for it so that the
 	// derived fields are not all reported for one typo.
-	pmcid, _, hasPMCID := p.Scalar("/pmcid")
+	pmcid, pmcidNode, hasPMCID := p.Scalar("/pmcid")
 	pmc, pmcDesc := "", ""
 	if hasPMCID && identityPMCID.MatchString(pmcid) {
 		pmc, pmcDesc = pmcid, fmt.Sprintf("pmcid %q", pmcid)
-		if ref != "" && hasFigid && !strings.HasPrefix(ref, pmc+"__") {
-			want := pmc + "__" + identityImagePart(ref)
-			if stemApplies {
+		if m := identityFigidPrefix.FindStringSubmatch(ref); m != nil && hasFigid && m[1] != pmc {
+			// figid and pmcid disagree. The PMC id that most identity
+			// fields carry decides which is wrong (pmcid wins a tie), so
+			// one wrong value yields one finding, not a finding with a
+			// fix that spreads the mistake to every other field.
+			winner := identityMajority(p, pmc, m[1], stemApplies)
+			switch {
+			case winner == pmc && stemApplies:
 				// The page would have to be renamed too, which a text
-				// edit cannot do, and pmcid may be the wrong one: say so
-				// without a fix.
-				p.ReportNode(id, figidNode, "/figid", "figid %q and the file name disagree with pmcid %q; expected both to be %q, or pmcid to match them", figid, pmc, want)
-			} else {
+				// edit cannot do: say so without a fix.
+				p.ReportNode(id, figidNode, "/figid", "figid %q and the file name disagree with pmcid %q; expected both to be %q, or pmcid to match them", figid, pmc, pmc+"__"+identityImagePart(ref))
+			case winner == pmc:
+				want := pmc + "__" + identityImagePart(ref)
 				report(figidNode, "/figid", want, "figid %q disagrees with pmcid %q; expected %q", figid, pmc, want)
-				// The derived fields follow the corrected figid, so that
-				// their fixes agree with this one.
 				ref, refDesc = want, fmt.Sprintf("the figid %q that pmcid %q implies", want, pmc)
+			default:
+				report(pmcidNode, "/pmcid", winner, "pmcid %q disagrees with figid %q and the other identity fields; expected %q", pmcid, figid, winner)
+				pmc, pmcDesc = winner, fmt.Sprintf("the pmcid %q in figid", winner)
 			}
 		}
 	} else {

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"strconv"
+	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"gopkg.in/yaml.v3"
 )
 
 const genesTableID = "genes-table"
@@ -66,16 +64,20 @@ func runGenesTable(p *Pass) {
 	if !ok || figid == "" {
 		figid = strings.TrimSuffix(path.Base(p.Doc.Path), path.Ext(p.Doc.Path))
 	}
-	ner, nerNodes, isList := p.List("/organisms_ner")
+	if strings.ContainsAny(figid, `/\`) {
+		return // not a figid (the schema reports it); never read another file
+	}
+	ner, isList := p.Items("/organisms_ner")
 	if !isList {
 		return // absent or legacy: the schema and legacy-format report it
 	}
+	ner = slices.DeleteFunc(ner, func(it Item) bool { return it.Null || it.Text == "NA" })
 	genes, found := readTable(p, figid+"-genes.tsv", genesHeader, true)
 	if !found {
-		if len(ner) > 1 || (len(ner) == 1 && ner[0] != "NA") {
+		if len(ner) > 0 {
 			p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/organisms_ner")),
 				Pointer: "/organisms_ner",
-				Message: fmt.Sprintf("no genes table %q for this page; expected one, since organisms_ner names %q", figid+"-genes.tsv", ner[0])})
+				Message: fmt.Sprintf("no genes table %q for this page; expected one, since organisms_ner names %q", figid+"-genes.tsv", ner[0].Text)})
 		}
 		genes = nil
 	}
@@ -88,7 +90,7 @@ func runGenesTable(p *Pass) {
 				symbols = appendDistinct(symbols, r[sym])
 			}
 		}
-		compareOrganisms(p, ner, nerNodes, organisms, genes.path)
+		compareOrganisms(p, ner, organisms, genes.path)
 	}
 	// Chemical words must follow the gene symbols; disease words may (the
 	// pipeline added them on older pages only).
@@ -118,71 +120,91 @@ func runGenesTable(p *Pass) {
 // compareOrganisms reports organisms the table has and the page lacks (at
 // the key), those the page has and the table lacks (at the item), and a
 // different order (a note).
-func compareOrganisms(p *Pass, ner []string, nodes []*yaml.Node, table []string, tablePath string) {
-	if len(ner) == 1 && ner[0] == "NA" {
-		ner = nil
+func compareOrganisms(p *Pass, ner []Item, table []string, tablePath string) {
+	onPage := make([]string, len(ner))
+	for i, it := range ner {
+		onPage[i] = it.Text
 	}
-	inTable, onPage := set(table), set(ner)
 	for _, name := range table {
-		if !onPage[name] {
+		if !slices.Contains(onPage, name) {
 			p.ReportNode(genesTableID, p.Key("/organisms_ner"), "/organisms_ner",
 				"organisms_ner lacks %q, which the genes table %s names; expected the table's distinct organism_name values", name, tablePath)
 		}
 	}
-	for i, name := range ner {
-		if !inTable[name] {
-			p.ReportNode(genesTableID, nodes[i], Pointer("organisms_ner", strconv.Itoa(i)),
-				"organisms_ner names %q, which the genes table %s does not; expected only the table's organisms", name, tablePath)
+	for _, it := range ner {
+		if !slices.Contains(table, it.Text) {
+			p.ReportNode(genesTableID, it.Node, it.Pointer,
+				"organisms_ner names %q, which the genes table %s does not; expected only the table's organisms", it.Text, tablePath)
 		}
 	}
-	if len(table) == len(ner) && len(inTable) == len(onPage) && !equalStrings(table, ner) && sameSet(inTable, onPage) {
+	if !slices.Equal(table, onPage) && sameElements(table, onPage) {
 		p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/organisms_ner")), Pointer: "/organisms_ner",
 			Message: fmt.Sprintf("organisms_ner lists the table's organisms in another order; expected the table's order %q", table)})
 	}
 }
 
+// sameElements tells whether a and b hold the same distinct strings.
+func sameElements(a, b []string) bool {
+	x, y := slices.Clone(a), slices.Clone(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(slices.Compact(x), slices.Compact(y))
+}
+
 // compareKeywords checks schema-jsonld.keywords against the genes table's
 // symbols and, when a chemicals or diseases table exists, their words.
 func compareKeywords(p *Pass, symbols, chemicals, diseases []string, checkWords, haveGenes bool) {
-	kw, nodes, isList := p.List("/schema-jsonld/keywords")
+	items, isList := p.Items("/schema-jsonld/keywords")
 	if !isList {
 		return
 	}
-	onPage, isSymbol := set(kw), set(symbols)
-	isWord := set(append(append([]string{}, chemicals...), diseases...))
+	kw := make([]string, 0, len(items))
+	for _, it := range items {
+		kw = append(kw, it.Text)
+	}
 	for _, s := range symbols {
-		if !onPage[s] {
+		if !slices.Contains(kw, s) {
 			p.ReportNode(genesTableID, p.Key("/schema-jsonld/keywords"), "/schema-jsonld/keywords",
 				"keywords lack %q, a gene symbol of the genes table; expected every distinct ncbigene_symbol", s)
 		}
 	}
 	for _, w := range chemicals {
-		if !onPage[w] {
+		if !slices.Contains(kw, w) {
 			p.ReportNode(genesTableID, p.Key("/schema-jsonld/keywords"), "/schema-jsonld/keywords",
 				"keywords lack %q, a word of the chemicals table; expected every distinct chemical word after the gene symbols", w)
 		}
 	}
 	// The gene part ends at the last keyword that is a table symbol; words
-	// after it are chemicals or diseases, checked only against their tables.
+	// after it are chemical or disease words. Without their tables they
+	// cannot be checked: a note says so once per word.
 	last := -1
+	var pageSymbols []string
 	for i, k := range kw {
-		if isSymbol[k] {
+		if slices.Contains(symbols, k) {
 			last = i
+			pageSymbols = appendDistinct(pageSymbols, k)
 		}
 	}
-	what := "the genes table"
-	switch {
-	case !haveGenes:
-		what = "the chemicals or diseases tables"
-	case checkWords:
-		what = "the genes, chemicals or diseases tables"
-	}
-	for i, k := range kw {
-		if isSymbol[k] || isWord[k] || isRMissing(k) || (i > last && !checkWords) {
+	for i, it := range items {
+		k := it.Text
+		if slices.Contains(symbols, k) || slices.Contains(chemicals, k) || slices.Contains(diseases, k) || isRMissing(k) {
 			continue
 		}
-		p.ReportNode(genesTableID, nodes[i], Pointer("schema-jsonld", "keywords", strconv.Itoa(i)),
-			"keyword %q is in none of %s; expected only their symbols and words", k, what)
+		switch {
+		case i > last && !checkWords:
+			p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(it.Node), Pointer: it.Pointer,
+				Message: fmt.Sprintf("keyword %q follows the gene symbols, but this page has no chemicals or diseases table to check it against; expected such words to come from those tables", k)})
+		case !haveGenes:
+			p.ReportNode(genesTableID, it.Node, it.Pointer, "keyword %q is in neither the chemicals nor the diseases table; expected only their words", k)
+		case checkWords:
+			p.ReportNode(genesTableID, it.Node, it.Pointer, "keyword %q is in none of the genes, chemicals and diseases tables; expected only their symbols and words", k)
+		default:
+			p.ReportNode(genesTableID, it.Node, it.Pointer, "keyword %q is not a symbol of the genes table; expected only its ncbigene_symbol values before the chemical and disease words", k)
+		}
+	}
+	if !slices.Equal(pageSymbols, symbols) && sameElements(pageSymbols, symbols) {
+		p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/schema-jsonld/keywords")), Pointer: "/schema-jsonld/keywords",
+			Message: "keywords list the gene symbols in another order than the genes table; expected the table's row order"})
 	}
 }
 
@@ -213,7 +235,7 @@ func readTable(p *Pass, name string, want []string, strict bool) (t *tsvTable, f
 	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), "\n")
 	t = &tsvTable{path: shown, header: strings.Split(lines[0], "\t")}
 	ok := true
-	if strict && !equalStrings(t.header, want) || !strict && !containsAll(t.header, want) {
+	if strict && !slices.Equal(t.header, want) || !strict && !containsAll(t.header, want) {
 		bad(1, 1, 1+utf8.RuneCountInString(lines[0]), "table header is %q; expected the columns %q", lines[0], strings.Join(want, "\t"))
 		return nil, true
 	}
@@ -221,6 +243,22 @@ func readTable(p *Pass, name string, want []string, strict bool) (t *tsvTable, f
 	for _, c := range []string{"organism_id", "ncbigene_id"} {
 		if i := t.column(c); i >= 0 {
 			idCols[i] = c
+		}
+	}
+	// Count cells that are not numbers: one note per table, at the first.
+	// Not fatal: the counts do not feed the page.
+	var firstBad Finding
+	badCounts := 0
+	defer func() {
+		if badCounts > 0 {
+			firstBad.Message += fmt.Sprintf(" (%d such count cells in the table); expected counts (0 when there is none)", badCounts)
+			p.Report(firstBad)
+		}
+	}()
+	countCols := map[int]string{}
+	for _, c := range []string{"count_direct", "count_synonym", "count_match"} {
+		if i := t.column(c); i >= 0 {
+			countCols[i] = c
 		}
 	}
 	for n, line := range lines[1:] {
@@ -240,6 +278,14 @@ func readTable(p *Pass, name string, want []string, strict bool) (t *tsvTable, f
 			if name, isID := idCols[i]; isID && f != "NA" && !isDigits(f) {
 				bad(lineNo, col, col+width, "%s is %q; expected a numeric NCBI identifier", name, f)
 				ok = false
+			}
+			if name, isCount := countCols[i]; isCount && !isDigits(f) {
+				if badCounts == 0 {
+					firstBad = Finding{Rule: genesTableID, Severity: SeverityNote, Path: shown,
+						Range:   Range{Start: Position{Line: lineNo, Column: col}, End: Position{Line: lineNo, Column: col + width}},
+						Message: fmt.Sprintf("%s is %q", name, f)}
+				}
+				badCounts++
 			}
 			col += width + 1
 		}
@@ -272,42 +318,9 @@ func appendDistinct(list []string, s string) []string {
 	return append(list, s)
 }
 
-func set(ss []string) map[string]bool {
-	m := make(map[string]bool, len(ss))
-	for _, s := range ss {
-		m[s] = true
-	}
-	return m
-}
-
-func sameSet(a, b map[string]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func containsAll(have, want []string) bool {
-	hs := set(have)
 	for _, w := range want {
-		if !hs[w] {
+		if !slices.Contains(have, w) {
 			return false
 		}
 	}

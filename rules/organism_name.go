@@ -175,18 +175,19 @@ func runOrganismName(p *Pass) {
 		if !ok {
 			continue
 		}
-		seen := map[string]bool{}
+		first := map[string]int{} // name -> its first item's index
 		for i, name := range names {
 			if isMissing(name) {
 				continue
 			}
 			c := organismCheck{p: p, ix: ix, node: nodes[i], ptr: ptrs[i], field: field, name: name}
-			key := strings.ToLower(name)
-			if seen[key] {
-				c.report(SeverityWarning, nil, "%q is listed twice in %s; expected each organism once", name, field)
+			// Only an exact repeat is a duplicate: "Mouse" after "mouse" is
+			// a case or common-name problem, which check reports.
+			if j, dup := first[name]; dup {
+				c.report(SeverityWarning, nil, "%q is listed twice in %s (first as item %d); expected each organism once", name, field, j+1)
 				continue
 			}
-			seen[key] = true
+			first[name] = i
 			c.check()
 		}
 	}
@@ -251,7 +252,13 @@ func (c *organismCheck) check() {
 		return
 	}
 	if want, ok := binomialCase(name, ix); ok {
-		c.report(SeverityWarning, &want, "%q breaks the binomial case convention; expected %q (genus capitalised, epithet lower case)", name, want)
+		if _, listed := ix.exact[want]; listed {
+			c.report(SeverityWarning, &want, "%q breaks the binomial case convention; expected %q (genus capitalised, epithet lower case)", name, want)
+		} else {
+			// Recasing does not make a name a species ("Xenopus Oocyte"
+			// is a cell): the message says the result is unchecked.
+			c.report(SeverityWarning, &want, "%q breaks the binomial case convention; expected %q (genus capitalised, epithet lower case; it is not in the built-in list, so check the name)", name, want)
+		}
 		return
 	}
 	if species != "" {

@@ -89,7 +89,7 @@ func TestOrganismNameSeveritiesAndFixes(t *testing.T) {
 			9:  {rules.SeverityWarning, ""},
 			10: {rules.SeverityNote, ""},
 		},
-		"duplicate.md":   {7: {rules.SeverityWarning, ""}, 8: {rules.SeverityWarning, ""}, 14: {rules.SeverityWarning, ""}},
+		"duplicate.md":   {7: {rules.SeverityWarning, ""}, 8: {rules.SeverityWarning, "- Homo sapiens # want"}, 14: {rules.SeverityWarning, ""}},
 		"placeholder.md": {5: {rules.SeverityNote, ""}, 6: {rules.SeverityNote, ""}},
 		"flow.md":        {4: {rules.SeverityWarning, "organisms: [Mus musculus, Homo sapiens] # want"}},
 	}

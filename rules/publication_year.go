@@ -42,7 +42,7 @@ var (
 	// follow ";", "(" or ":" and never count.
 	reftextYear = regexp.MustCompile(`(?:^|\.\s+)(\d{4})(?:[\s;:.,]|$)`)
 	// preprintDOI is a bioRxiv or medRxiv DOI, dated since December 2019.
-	preprintDOI = regexp.MustCompile(`(?i)^10\.1101/(\d{4})\.(\d{2})\.(\d{2})\.\d+(?:v\d+)?$`)
+	preprintDOI = regexp.MustCompile(`(?i)^10\.1101/(\d{4})\.(\d{2})\.(\d{2})\.\d+(?:v(\d+))?$`)
 )
 
 // ReftextYear returns the publication year of a PMC citation such as
@@ -75,6 +75,16 @@ func PreprintDOIDate(doi string) (year, month, day int, ok bool) {
 	return year, month, day, true
 }
 
+// preprintVersion returns the N of a preprint DOI's "vN" suffix, 1 without.
+func preprintVersion(doi string) int {
+	m := preprintDOI.FindStringSubmatch(doi)
+	if m == nil || m[4] == "" {
+		return 1
+	}
+	v, _ := strconv.Atoi(m[4])
+	return v
+}
+
 func runPublicationYear(p *Pass) {
 	text, node, ok := p.Scalar("/year")
 	if !ok || isMissingNull(node) {
@@ -99,6 +109,7 @@ func runPublicationYear(p *Pass) {
 		}
 	}
 
+	atLeast := 0 // a lower bound from a preprint DOI, when nothing else speaks
 	refYear, hasRef := 0, false
 	if ref, _, ok := p.Scalar("/reftext"); ok {
 		refYear, hasRef = ReftextYear(ref)
@@ -114,12 +125,18 @@ func runPublicationYear(p *Pass) {
 			if dy, dm, dd, ok := PreprintDOIDate(norm); ok {
 				// The DOI keeps the date of the first version: a December
 				// submission is often posted in January, and a later version
-				// in a later year, which the citation then gives.
+				// (v2 and on) in a later year, which the citation then gives.
+				later := preprintVersion(norm) >= 2
 				agrees := func(y int) bool {
-					return y == dy || (dm == 12 && y == dy+1) || (hasRef && y == refYear && y > dy)
+					return y == dy || (dm == 12 && y == dy+1) || (y > dy && (later || (hasRef && y == refYear)))
 				}
-				if !hasRef || !agrees(refYear) {
+				if hasRef && !agrees(refYear) {
+					// Only with a citation to back it does the DOI's
+					// year become a fix; alone it may be a first version's.
 					candidate(dy)
+				}
+				if !hasRef && year < dy {
+					atLeast = dy
 				}
 				if !agrees(year) {
 					disagreements = append(disagreements,
@@ -149,6 +166,8 @@ func runPublicationYear(p *Pass) {
 	if fixOK && fix != 0 && fix != year {
 		fmt.Fprintf(&msg, "; expected %d", fix)
 		f.Fixes = []Fix{p.Doc.ReplaceFix(fmt.Sprintf("replace with %d", fix), node, strconv.Itoa(fix))}
+	} else if atLeast != 0 {
+		fmt.Fprintf(&msg, "; expected %d or later (the preprint's year; a journal version may be later)", atLeast)
 	} else {
 		msg.WriteString("; expected the year the paper was published")
 	}

@@ -171,6 +171,26 @@ func hygieneExcerpt(s string, at, end int) string {
 
 // hygieneProblem is one problem in one value, with the value fixed for it
 // ("" when no fix can be computed).
+// hygieneClean applies the fixes of value's problems one after another,
+// re-checking each result, until none is left to apply.
+func hygieneClean(field, value string, problems []hygieneProblem) string {
+	for range 8 { // each round removes at least one kind of problem
+		next := ""
+		for _, pr := range problems {
+			if pr.fixed != "" && pr.fixed != value {
+				next = pr.fixed
+				break
+			}
+		}
+		if next == "" {
+			return value
+		}
+		value = next
+		problems = hygieneCheck(field, value)
+	}
+	return value
+}
+
 type hygieneProblem struct {
 	message string
 	fixed   string
@@ -271,10 +291,15 @@ func runTextHygiene(p *Pass) {
 			continue
 		}
 		tokens, _ := SplitPointer(ptr)
-		for _, pr := range hygieneCheck(FieldPath(tokens, nil), value) {
+		field := FieldPath(tokens, nil)
+		problems := hygieneCheck(field, value)
+		cleaned := hygieneClean(field, value, problems)
+		for _, pr := range problems {
 			f := Finding{Rule: "text-hygiene", Range: p.Doc.NodeRange(n), Pointer: ptr, Message: pr.message}
-			if pr.fixed != "" && pr.fixed != value {
-				f.Fixes = []Fix{p.Doc.ReplaceFix("replace with the cleaned text", n, pr.fixed)}
+			// Every fix on a field is the same fully cleaned text, so that
+			// applying one does not undo or clash with another.
+			if pr.fixed != "" && cleaned != value {
+				f.Fixes = []Fix{p.Doc.ReplaceFix("replace with the cleaned text", n, cleaned)}
 			}
 			p.Report(f)
 		}

@@ -102,3 +102,14 @@ func TestHygieneMojibakeNotOrdinaryText(t *testing.T) {
 		}
 	}
 }
+
+// TestHygieneCleanCombines: every fix on a field is the fully cleaned text
+// (a control character becomes a space, and the doubled space it leaves is
+// collapsed too).
+func TestHygieneCleanCombines(t *testing.T) {
+	value := " a\x07 bell &amp; whistle  "
+	got := hygieneClean("caption", value, hygieneCheck("caption", value))
+	if want := "a bell & whistle"; got != want {
+		t.Fatalf("cleaned %q, want %q", got, want)
+	}
+}

@@ -64,39 +64,53 @@ func titleSameAsPaper(figtitle, papertitle string) bool {
 	return norm(figtitle) != "" && strings.EqualFold(norm(figtitle), norm(papertitle))
 }
 
+// titleClean removes a leading panel label, [x] artefacts and a trailing
+// period, the problems whose fix is known.
+func titleClean(title string) string {
+	t := strings.TrimPrefix(title, titlePanelLabel.FindString(title))
+	t = strings.TrimSpace(titleArtefactFix.ReplaceAllString(t, ""))
+	if strings.HasSuffix(t, ".") {
+		t = titleWithoutPeriod(t)
+	}
+	return t
+}
+
 func runTitleQuality(p *Pass) {
 	const id = "title-quality"
 	title, n, ok := p.Scalar("/figtitle")
 	if !ok || title == "" || isMissing(title) {
 		return
 	}
-	report := func(fix, format string, args ...any) {
+	// Every fix is the title with all the fixable problems removed, so
+	// that applying one does not undo another.
+	cleaned := titleClean(title)
+	report := func(fixable bool, format string, args ...any) {
 		f := Finding{Rule: id, Range: p.Doc.NodeRange(n), Pointer: "/figtitle", Message: fmt.Sprintf(format, args...)}
-		if fix != "" {
-			f.Fixes = []Fix{p.Doc.ReplaceFix(fmt.Sprintf("replace with %q", fix), n, fix)}
+		if fixable && cleaned != title && cleaned != "" {
+			f.Fixes = []Fix{p.Doc.ReplaceFix(fmt.Sprintf("replace with %q", cleaned), n, cleaned)}
 		}
 		p.Report(f)
 	}
 
 	switch length := utf8.RuneCountInString(title); {
 	case length < 10:
-		report("", "figtitle %q has %d characters; expected at least 10", title, length)
+		report(false, "figtitle %q has %d characters; expected at least 10", title, length)
 	case length > 250:
-		report("", "figtitle has %d characters; expected at most 250", length)
+		report(false, "figtitle has %d characters (%q…); expected at most 250", length, string([]rune(title)[:60]))
 	}
 	if g := titleGreek(title); g != "" {
-		report("", "figtitle has Greek letters %q; expected them spelled out (Alpha, Beta, …)", g)
+		report(false, "figtitle has Greek letters %q; expected them spelled out (Alpha, Beta, …)", g)
 	}
 	if m := titlePanelLabel.FindString(title); m != "" {
-		report(strings.TrimPrefix(title, m), "figtitle starts with the panel label %q; expected the title without it", strings.TrimSpace(m))
+		report(true, "figtitle starts with the panel label %q; expected the title without it", strings.TrimSpace(m))
 	}
 	if m := titleArtefact.FindString(title); m != "" {
-		report(strings.TrimSpace(titleArtefactFix.ReplaceAllString(title, "")), "figtitle has the artefact %q; expected no square brackets around a single character", m)
+		report(true, "figtitle has the artefact %q; expected no square brackets around a single character", m)
 	}
 	if strings.HasSuffix(title, ".") {
-		report(titleWithoutPeriod(title), "figtitle ends with a period; expected no trailing %q", ".")
+		report(true, "figtitle ends with a period; expected no trailing %q", ".")
 	}
 	if paper, _, ok := p.Scalar("/papertitle"); ok && !isMissing(paper) && titleSameAsPaper(title, paper) {
-		report("", "figtitle repeats papertitle; expected a title of the figure itself")
+		report(false, "figtitle repeats papertitle; expected a title of the figure itself")
 	}
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Proves .pre-commit-hooks.yaml with a real pre-commit (Debian's package):
+# in a temporary git repository holding a good and a bad page, both hooks
+# (figlint, built by pre-commit with Go; figlint-system, from PATH) pass on
+# the good page and fail on the bad one with figlint's output.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit >/dev/null
+  else
+    echo "pre-commit-test.sh: pre-commit is not installed (apt-get install pre-commit)" >&2
+    exit 1
+  fi
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export PRE_COMMIT_HOME="$work/cache" # a fresh hook environment every time
+site="$work/site"
+mkdir -p "$site/_figures" "$site/_data"
+good=PMC8932105__12935_2022_2527_Fig7_HTML
+cp "$repo/fixtures/ok/_figures/$good.md" "$site/_figures/"
+cp "$repo/fixtures/ok/_data/$good-genes.tsv" "$site/_data/"
+bad=PMC10538757__pone.0291981.g002
+cp "$repo/fixtures/pfocr/_figures/$bad.md" "$site/_figures/"
+(cd "$site" && git init -q && git add . && git -c user.email=ci@example.invalid -c user.name=ci commit -qm pages)
+
+# figlint-system needs figlint on PATH.
+export GOBIN="$work/bin"
+(cd "$repo" && go install ./cmd/figlint)
+export PATH="$GOBIN:$PATH"
+
+expect() { # expect CODE HOOK FILE [TEXT]
+  local want=$1 hook=$2 file=$3 text=${4:-}
+  set +e
+  out=$(cd "$site" && pre-commit try-repo "$repo" "$hook" --files "$file" 2>&1)
+  code=$?
+  set -e
+  if [ "$code" -ne "$want" ]; then
+    echo "pre-commit try-repo $hook on $file: exit $code, want $want"; echo "$out"; exit 1
+  fi
+  if [ -n "$text" ] && ! grep -qF -- "$text" <<<"$out"; then
+    echo "pre-commit try-repo $hook on $file: output lacks \"$text\""; echo "$out"; exit 1
+  fi
+  echo "ok: $hook on $file exits $code"
+}
+
+for hook in figlint figlint-system; do
+  expect 0 "$hook" "_figures/$good.md"
+  expect 1 "$hook" "_figures/$bad.md" "automl_pathway is the number 1.7; expected at most 1 [schema/maximum]"
+done
+echo "pre-commit hooks work"

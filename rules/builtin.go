@@ -1,9 +1,10 @@
 package rules
 
-// Builtin returns the built-in rules that need nothing but the document.
-// The schema rule lives in package schema and is added by the command.
+// Builtin returns the built-in rules. The schema rule lives in package
+// schema and is added by the command; the keyword rules use the built-in
+// human lexicon, and the command swaps in more with --lexicon.
 func Builtin() []Rule {
-	return []Rule{
+	return append([]Rule{
 		FrontMatter,
 		YAMLSyntax,
 		DuplicateKey,
@@ -22,5 +23,5 @@ func Builtin() []Rule {
 		PaperKeywords,
 		UnusedSuppression,
 		SuppressionReason,
-	}
+	}, KeywordRules(nil)...)
 }

@@ -78,7 +78,7 @@ func PreprintDOIDate(doi string) (year, month, day int, ok bool) {
 // preprintVersion returns the N of a preprint DOI's "vN" suffix, 1 without.
 func preprintVersion(doi string) int {
 	m := preprintDOI.FindStringSubmatch(doi)
-	if m == nil || m[4] == "" {
+	if len(m) < 5 || m[4] == "" {
 		return 1
 	}
 	v, _ := strconv.Atoi(m[4])
@@ -163,12 +163,13 @@ func runPublicationYear(p *Pass) {
 		msg.WriteString("disagrees with " + strings.Join(disagreements, ", and with "))
 	}
 	f := Finding{Rule: "publication-year", Range: p.Doc.NodeRange(node), Pointer: "/year"}
-	if fixOK && fix != 0 && fix != year {
+	switch {
+	case fixOK && fix != 0 && fix != year:
 		fmt.Fprintf(&msg, "; expected %d", fix)
 		f.Fixes = []Fix{p.Doc.ReplaceFix(fmt.Sprintf("replace with %d", fix), node, strconv.Itoa(fix))}
-	} else if atLeast != 0 {
+	case atLeast != 0:
 		fmt.Fprintf(&msg, "; expected %d or later (the preprint's year; a journal version may be later)", atLeast)
-	} else {
+	default:
 		msg.WriteString("; expected the year the paper was published")
 	}
 	f.Message = msg.String()

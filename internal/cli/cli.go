@@ -85,6 +85,8 @@ func Main(args []string, sys IO) (code int) {
 	}()
 	var err error
 	switch {
+	case len(args) > 0 && args[0] == "lexicon":
+		err = runLexicon(args[1:], sys)
 	case len(args) > 0 && args[0] == "rules":
 		err = runRules(args[1:], sys)
 	case len(args) > 0 && args[0] == "version":
@@ -191,13 +193,18 @@ func isTerminal(w io.Writer) bool {
 type lintFlags struct {
 	format, color, failOn, schema, maxSize, dataDir string
 	config, baseline, writeBaseline                 string
-	noSnippet, noConfig                             bool
+	sarifFile, sarifCategory                        string
+	noSnippet, noConfig, includeSuppressed          bool
 	jobs                                            int
 	disable, enableOnly                             listFlag
+	lexicons                                        pathsFlag
 }
 
 func (f *lintFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.format, "format", "text", "output format: text, json, sarif (SARIF 2.1.0) or github (GitHub Actions annotations and job summary)")
+	fs.StringVar(&f.sarifFile, "sarif-file", "", "also write SARIF 2.1.0 to this file, beside the --format output (for GitHub code scanning)")
+	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id: tells several figlint analyses of one commit apart in GitHub code scanning")
+	fs.BoolVar(&f.includeSuppressed, "include-suppressed", false, "write the findings that suppressions or the baseline hide into SARIF, marked as suppressed")
 	fs.BoolVar(&f.noSnippet, "no-snippet", false, "do not print the source line under each finding (text format)")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding has at least this severity: error, warning or note (default error)")
@@ -211,6 +218,7 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write the run's findings to this baseline file")
 	fs.Var(&f.disable, "disable", "rule IDs or patterns (schema/*) not to report, comma-separated")
 	fs.Var(&f.enableOnly, "enable-only", "report only these rule IDs or patterns, comma-separated")
+	fs.Var(&f.lexicons, "lexicon", "compiled gene lexicon FILE to check keywords against, repeatable (see figlint lexicon build)")
 }
 
 func runLint(args []string, sys IO) (int, error) {
@@ -282,7 +290,15 @@ func runLint(args []string, sys IO) (int, error) {
 	} else if v, err = schema.Builtin(); err != nil {
 		return 0, fmt.Errorf("built-in schema: %w", err)
 	}
-	reg, err := registry(v)
+	lexFiles := fl.lexicons
+	if cfg != nil {
+		lexFiles = append(append(pathsFlag{}, cfg.Lexicons...), lexFiles...)
+	}
+	rs, err := lexiconRules(append(rules.Builtin(), v.Rule()), dir, lexFiles)
+	if err != nil {
+		return 0, err
+	}
+	reg, err := rules.NewRegistry(append(rs, testRules...)...)
 	if err != nil {
 		return 0, err
 	}
@@ -307,9 +323,18 @@ func runLint(args []string, sys IO) (int, error) {
 	default:
 		return 0, usagef("--color: unknown value %q: expected auto, always or never", fl.color)
 	}
-	rep, err := report.New(fl.format, sys.Stdout, report.Options{Snippet: !fl.noSnippet, Color: useColor})
+	ropts := report.Options{Snippet: !fl.noSnippet, Color: useColor, Registry: reg, Version: versionString(),
+		Dir: dir, Category: fl.sarifCategory, IncludeSuppressed: fl.includeSuppressed, Getenv: sys.Getenv}
+	rep, err := report.New(fl.format, sys.Stdout, ropts)
 	if err != nil {
 		return 0, usagef("--format: %v", err)
+	}
+	if fl.sarifFile != "" {
+		sarif, ferr := report.OpenSARIFFile(abs(dir, fl.sarifFile), ropts)
+		if ferr != nil {
+			return 0, usagef("--sarif-file %s: %v", fl.sarifFile, ferr)
+		}
+		rep = report.Multi(rep, sarif)
 	}
 
 	if sys.Dir != "" {
@@ -578,6 +603,8 @@ Hugo collection, with --schema) and reports each problem at its line and column.
 Usage:
   figlint [flags] [PATH...]      lint files and directories (default ".")
   figlint rules [--format text|markdown]
+  figlint lexicon build -o FILE INPUT...   compile gene_info, HGNC or genes tables
+  figlint lexicon info FILE
   figlint version
 
 PATH may be a file, a directory (walked for *.md and *.markdown) or @FILE,

@@ -143,7 +143,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown rule", []string{"--disable", "no-such-rule", clean}, ExitUsage, `unknown rule "no-such-rule"`},
 		{"bad pattern", []string{"--enable-only", "schema/[", clean}, ExitUsage, "invalid rule pattern"},
 		{"bad fail-on", []string{"--fail-on", "fatal", clean}, ExitUsage, "expected error, warning or note"},
-		{"bad format", []string{"--format", "xml", clean}, ExitUsage, "expected text or json"},
+		{"bad format", []string{"--format", "xml", clean}, ExitUsage, "expected text, json, sarif or github"},
 		{"missing path", []string{filepath.Join(tmp, "absent.md")}, ExitUsage, "no such file"},
 		{"missing schema", []string{"--schema", filepath.Join(tmp, "none.json"), clean}, ExitUsage, "check the schema file"},
 		{"no pages", []string{t.TempDir()}, ExitUsage, "no *.md or *.markdown files"},

@@ -1,0 +1,164 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/rules"
+)
+
+// GitHub writes one GitHub Actions workflow command per finding
+// ("::error file=…,line=…::message"), which the runner turns into an
+// annotation on the pull request, the most severe first: GitHub shows only
+// the first few annotations of each kind per step. When
+// GITHUB_STEP_SUMMARY names a file, it appends a Markdown job summary:
+// counts per rule and severity and the first findings.
+//
+// The findings are held until End to order them; memory grows with the
+// number of findings only.
+type GitHub struct {
+	w    io.Writer
+	opts Options
+	dir  string
+	root string
+	// findings are the run's findings by severity rank (errors first),
+	// each in the order the run reported it.
+	findings   [3][]ghFinding
+	suppressed int
+}
+
+// ghFinding is what the format keeps of a finding.
+type ghFinding struct {
+	rule     string
+	severity rules.Severity
+	path     string // relative to the repository root
+	rng      rules.Range
+	message  string
+}
+
+// NewGitHub returns a GitHub reporter.
+func NewGitHub(w io.Writer, opts Options) *GitHub {
+	dir := opts.Dir
+	if dir == "" {
+		dir = "."
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return &GitHub{w: w, opts: opts, dir: dir, root: RepoRoot(dir)}
+}
+
+// Begin implements Reporter.
+func (g *GitHub) Begin() error { return nil }
+
+// File implements Reporter.
+func (g *GitHub) File(r engine.Result) error {
+	paths := map[string]string{} // one string per file, shared by its findings
+	for _, f := range r.Findings {
+		// Annotations name files relative to the repository root, not to
+		// the directory figlint ran in.
+		p, ok := paths[f.Path]
+		if !ok {
+			p, _ = repoRelative(f.Path, g.dir, g.root)
+			paths[f.Path] = p
+		}
+		rank := severityRank(f.Severity)
+		g.findings[rank] = append(g.findings[rank], ghFinding{rule: f.Rule, severity: f.Severity,
+			path: p, rng: f.Range, message: f.Message})
+	}
+	g.suppressed += len(r.Suppressed)
+	return nil
+}
+
+// End implements Reporter: it writes the commands and the job summary.
+func (g *GitHub) End(s Summary) error {
+	bw := bufio.NewWriter(g.w)
+	for _, fs := range g.findings {
+		for _, f := range fs {
+			bw.WriteString(workflowCommand(f))
+		}
+	}
+	fmt.Fprintf(bw, "figlint: %s\n", countsLine(s, g.suppressed))
+	if path := g.getenv("GITHUB_STEP_SUMMARY"); path != "" {
+		if err := g.writeSummary(path, s); err != nil {
+			// The annotations are out; a summary that cannot be written
+			// should not turn a lint run into an internal error.
+			fmt.Fprintf(bw, "::warning title=figlint::%s\n", escapeData(fmt.Sprintf("cannot write the job summary: %v", err)))
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("report: github: %w", err)
+	}
+	return nil
+}
+
+func (g *GitHub) getenv(key string) string {
+	if g.opts.Getenv == nil {
+		return ""
+	}
+	return g.opts.Getenv(key)
+}
+
+// workflowCommand renders one finding as ::error, ::warning or ::notice.
+// Columns are given only for a one-line span: GitHub's annotations accept
+// start and end columns only on the same line.
+func workflowCommand(f ghFinding) string {
+	cmd := "warning"
+	switch f.severity {
+	case rules.SeverityError:
+		cmd = "error"
+	case rules.SeverityNote:
+		cmd = "notice"
+	}
+	var b strings.Builder
+	b.WriteString("::" + cmd + " file=" + escapeProperty(f.path))
+	if st := f.rng.Start; st.Line >= 1 {
+		end := f.rng.End
+		if end.Line < 1 || end.Less(st) {
+			end = st
+		}
+		fmt.Fprintf(&b, ",line=%d,endLine=%d", st.Line, end.Line)
+		if end.Line == st.Line && st.Column >= 1 {
+			fmt.Fprintf(&b, ",col=%d,endColumn=%d", st.Column, max(end.Column, st.Column))
+		}
+	}
+	b.WriteString(",title=" + escapeProperty(f.rule) + "::" + escapeData(f.message) + "\n")
+	return b.String()
+}
+
+// escapeData escapes a workflow command's message as @actions/core does.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value as
+// @actions/core does: also ":" and ",", which delimit properties.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// countsLine says "20 findings in 7 files: 16 errors, 1 warning, 3 notes".
+func countsLine(s Summary, suppressed int) string {
+	var b strings.Builder
+	if s.Findings == 0 {
+		fmt.Fprintf(&b, "no findings in %s", plural(s.Files, "file"))
+	} else {
+		fmt.Fprintf(&b, "%s in %s: %s, %s, %s", plural(s.Findings, "finding"), plural(s.Files, "file"),
+			plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Notes, "note"))
+	}
+	if suppressed > 0 {
+		fmt.Fprintf(&b, " (%d suppressed)", suppressed)
+	}
+	return b.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/yamlpos"
 	"github.com/figlint/figlint/rules"
+	"gopkg.in/yaml.v3"
 )
 
 // DefaultMaxSize is the default file size limit.
@@ -106,6 +107,36 @@ type Suppressed struct {
 	Justification string
 }
 
+// Facts are values of a page that audit reports group findings by.
+type Facts struct {
+	Year      string   `json:"year,omitempty"`
+	Organisms []string `json:"organisms,omitempty"`
+}
+
+// pageFacts reads the facts of a parsed page.
+func pageFacts(doc *rules.Document) Facts {
+	var f Facts
+	if doc.Root == nil {
+		return f
+	}
+	if e, ok := doc.Lookup("/year"); ok && e.Target.Kind == yaml.ScalarNode {
+		f.Year = e.Target.Value
+	}
+	if e, ok := doc.Lookup("/organisms"); ok {
+		switch t := e.Target; t.Kind {
+		case yaml.ScalarNode:
+			f.Organisms = []string{t.Value}
+		case yaml.SequenceNode:
+			for _, c := range t.Content {
+				if c = rules.Deref(c); c.Kind == yaml.ScalarNode {
+					f.Organisms = append(f.Organisms, c.Value)
+				}
+			}
+		}
+	}
+	return f
+}
+
 // Result is the outcome for one file.
 type Result struct {
 	File     File
@@ -121,6 +152,9 @@ type Result struct {
 	// Collection marks the result of the collection phase: findings that
 	// concern several pages, reported after every file.
 	Collection bool
+	// Facts are a few values of the page that reports group findings by
+	// (year, organisms); empty when the page could not be read.
+	Facts Facts
 	// summaries are the page's summaries for collection-level rules, by
 	// the rule's index in the registry.
 	summaries map[int]any
@@ -186,7 +220,7 @@ func (e *Engine) LintDocument(doc *rules.Document) []rules.Finding {
 }
 
 func (e *Engine) lint(f File, doc *rules.Document) Result {
-	res := Result{File: f, Source: doc.Source}
+	res := Result{File: f, Source: doc.Source, Facts: pageFacts(doc)}
 	companions := e.companionReader(f)
 	for i, rule := range e.reg.Rules() {
 		if doc.Broken && !rule.OnBroken {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -33,10 +34,10 @@ var DuplicateAlias = Rule{
 
 // identityKey is one URL-forming value of a page, with where it is.
 type identityKey struct {
-	field string
-	value string
-	url   string // the site URL it makes, normalised
-	at    Range
+	Field string `json:"f"`
+	Value string `json:"v"`
+	URL   string `json:"u"` // the site URL it makes, normalised
+	At    Range  `json:"at"`
 }
 
 // siteURL returns the URL a field's value makes on the site, normalised
@@ -58,7 +59,7 @@ func summarizeIdentity(p *Pass) any {
 	var keys []identityKey
 	for _, field := range []string{"figid", "figid_alias", "redirect_from"} {
 		if v, n, ok := p.Scalar(Pointer(field)); ok && !isMissing(v) {
-			keys = append(keys, identityKey{field: field, value: v, url: siteURL(field, v), at: p.Doc.NodeRange(n)})
+			keys = append(keys, identityKey{Field: field, Value: v, URL: siteURL(field, v), At: p.Doc.NodeRange(n)})
 		}
 	}
 	return keys
@@ -79,13 +80,16 @@ type keyUse struct {
 func finishDuplicateAlias(sums []Summary, report func(Finding)) {
 	byURL := map[string][]keyUse{}
 	for _, s := range sums {
-		keys, _ := s.Data.([]identityKey)
+		var keys []identityKey
+		if err := json.Unmarshal(s.Data, &keys); err != nil {
+			continue // not a summary of this rule's: nothing to compare
+		}
 		for _, k := range keys {
-			uses := byURL[k.url]
+			uses := byURL[k.URL]
 			if n := len(uses); n > 0 && uses[n-1].path == s.Path {
 				continue // the same page again (alias and redirect): keep the first
 			}
-			byURL[k.url] = append(uses, keyUse{path: s.Path, key: k})
+			byURL[k.URL] = append(uses, keyUse{path: s.Path, key: k})
 		}
 	}
 	urls := make([]string, 0, len(byURL))
@@ -98,9 +102,9 @@ func finishDuplicateAlias(sums []Summary, report func(Finding)) {
 	for _, u := range urls {
 		uses := byURL[u]
 		for i, x := range uses {
-			report(Finding{Rule: duplicateAliasID, Path: x.path, Range: x.key.at, Pointer: Pointer(x.key.field),
+			report(Finding{Rule: duplicateAliasID, Path: x.path, Range: x.key.At, Pointer: Pointer(x.key.Field),
 				Message: fmt.Sprintf("%s %q makes the URL %s, also made by %s; expected each page to have its own URL",
-					x.key.field, x.key.value, u, otherPages(uses, i))})
+					x.key.Field, x.key.Value, u, otherPages(uses, i))})
 		}
 	}
 }

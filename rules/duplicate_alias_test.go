@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,11 @@ func TestDuplicateAliasNamesFewPages(t *testing.T) {
 	paths := []string{"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"}
 	sums := make([]Summary, 0, len(paths))
 	for _, p := range paths {
-		sums = append(sums, Summary{Path: p, Data: []identityKey{{field: "figid_alias", value: "PMC1__F1", url: siteURL("figid_alias", "PMC1__F1")}}})
+		data, err := json.Marshal([]identityKey{{Field: "figid_alias", Value: "PMC1__F1", URL: siteURL("figid_alias", "PMC1__F1")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sums = append(sums, Summary{Path: p, Data: data})
 	}
 	var msgs []string
 	finishDuplicateAlias(sums, func(f Finding) { msgs = append(msgs, f.Path+": "+f.Message) })

@@ -8,6 +8,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -138,17 +139,20 @@ type Rule struct {
 	Run func(pass *Pass)
 	// Summarize, for collection-level rules, returns what the rule needs
 	// to know of one page after the per-page pass (keep it small: memory
-	// grows with it times the number of pages); nil means nothing.
+	// grows with it times the number of pages); nil means nothing. It must
+	// encode as JSON: the driver stores it so (and caches it with the
+	// page's findings), and Finish receives that encoding.
 	Summarize func(pass *Pass) any
 	// Finish runs once after every page, with the summaries of the pages
 	// in path order, and reports findings that concern several pages.
 	Finish func(summaries []Summary, report func(Finding))
 }
 
-// Summary is one page's summary for a collection-level rule.
+// Summary is one page's summary for a collection-level rule: the JSON
+// encoding of what Summarize returned.
 type Summary struct {
 	Path string
-	Data any
+	Data json.RawMessage
 }
 
 // IDs returns the rule's own ID followed by its family's IDs.

@@ -3,6 +3,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -155,9 +156,9 @@ type Result struct {
 	// Facts are a few values of the page that reports group findings by
 	// (year, organisms); empty when the page could not be read.
 	Facts Facts
-	// summaries are the page's summaries for collection-level rules, by
-	// the rule's index in the registry.
-	summaries map[int]any
+	// summaries are the page's summaries for collection-level rules, as
+	// JSON, by the rule's index in the registry.
+	summaries map[int]json.RawMessage
 }
 
 // LintFile reads and lints one file.
@@ -234,10 +235,17 @@ func (e *Engine) lint(f File, doc *rules.Document) Result {
 			res.Err = err
 		}
 		if sum != nil {
-			if res.summaries == nil {
-				res.summaries = map[int]any{}
+			data, err := json.Marshal(sum)
+			if err != nil {
+				if res.Err == nil {
+					res.Err = fmt.Errorf("engine: rule %q summary does not encode as JSON: %w", rule.ID, err)
+				}
+				continue
 			}
-			res.summaries[i] = sum
+			if res.summaries == nil {
+				res.summaries = map[int]json.RawMessage{}
+			}
+			res.summaries[i] = data
 		}
 	}
 	func() {

@@ -194,7 +194,9 @@ type lintFlags struct {
 	format, color, failOn, schema, maxSize, dataDir string
 	config, baseline, writeBaseline                 string
 	sarifFile, sarifCategory                        string
+	cacheDir, shard                                 string
 	noSnippet, noConfig, includeSuppressed          bool
+	noCache, quiet                                  bool
 	jobs                                            int
 	disable, enableOnly                             listFlag
 	lexicons                                        pathsFlag
@@ -218,6 +220,10 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write the run's findings to this baseline file")
 	fs.Var(&f.disable, "disable", "rule IDs or patterns (schema/*) not to report, comma-separated")
 	fs.Var(&f.enableOnly, "enable-only", "report only these rule IDs or patterns, comma-separated")
+	fs.StringVar(&f.cacheDir, "cache", "", "cache directory for results of unchanged pages (default: figlint under the user's cache directory)")
+	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the result cache")
+	fs.StringVar(&f.shard, "shard", "", "lint only shard I of N of the pages (I/N, such as 2/4), for CI matrices")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on the terminal")
 	fs.Var(&f.lexicons, "lexicon", "compiled gene lexicon FILE to check keywords against, repeatable (see figlint lexicon build)")
 }
 
@@ -347,6 +353,33 @@ func runLint(args []string, sys IO) (int, error) {
 	if cfg != nil && len(cfg.Exclude) > 0 {
 		files = excluded(cfg, files)
 	}
+	if fl.shard != "" {
+		i, n, serr := parseShard(fl.shard)
+		if serr != nil {
+			return 0, usagef("--shard: %v", serr)
+		}
+		files = shard(files, i, n)
+		opts.Shard = fl.shard
+	}
+	if !fl.noCache {
+		dir := fl.cacheDir
+		if dir == "" {
+			dir = defaultCacheDir(sys.Getenv)
+		} else {
+			dir = abs(dir, fl.cacheDir)
+		}
+		if dir != "" {
+			c, cerr := engine.OpenCache(dir, runFingerprint(opts, cfg, schemaFile, lexFiles))
+			if cerr != nil {
+				if fl.cacheDir != "" {
+					return 0, usagef("--cache: %v", cerr)
+				}
+				// The default cache is a convenience: run without it.
+			} else {
+				opts.Cache = c
+			}
+		}
+	}
 	if len(files) >= batchFiles && sys.Getenv("GOGC") == "" {
 		// Each page allocates ~85 KB of short-lived parse data; with the
 		// default GOGC the collector runs every few pages. Measured on 5,016
@@ -355,6 +388,10 @@ func runLint(args []string, sys IO) (int, error) {
 		debug.SetGCPercent(400)
 	}
 	eng := engine.New(reg, opts)
+	var prog *progress
+	if !fl.quiet && sys.Getenv("CI") == "" && isTerminal(sys.Stderr) {
+		prog = startProgress(sys.Stderr, len(files))
+	}
 	var sum report.Summary
 	var internal []error
 	var written []baseline.Entry
@@ -365,6 +402,7 @@ func runLint(args []string, sys IO) (int, error) {
 	err = eng.Run(files, fl.jobs, func(r engine.Result) error {
 		if !r.Collection {
 			sum.Files++
+			prog.add(len(r.Findings))
 		}
 		kept := r.Findings[:0]
 		for _, f := range r.Findings {
@@ -395,6 +433,7 @@ func runLint(args []string, sys IO) (int, error) {
 		}
 		return rep.File(r)
 	})
+	prog.finish()
 	if err == nil {
 		err = rep.End(sum)
 	}
@@ -409,6 +448,9 @@ func runLint(args []string, sys IO) (int, error) {
 			return 0, usagef("%v (check the --write-baseline path)", err)
 		}
 		fmt.Fprintf(sys.Stderr, "figlint: wrote %d findings to the baseline %s\n", len(written), fl.writeBaseline)
+	}
+	if fl.shard != "" {
+		fmt.Fprintf(sys.Stderr, "figlint: shard %s: %d pages; collection-level rules (duplicate-alias) compared this shard's pages only\n", fl.shard, len(files))
 	}
 	if base != nil {
 		if n := base.Unmatched(); n > 0 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -439,5 +441,74 @@ func TestBaseline(t *testing.T) {
 	code, _, errOut = run(t, tmp, "--no-config", "--baseline", base, ".")
 	if code != ExitUsage || !strings.Contains(errOut, "baseline.txt:2: malformed entry") {
 		t.Fatalf("malformed baseline: exit %d, %s", code, errOut)
+	}
+}
+
+// TestShards: the shards of a run partition its pages, deterministically,
+// and say that collection rules saw one shard.
+func TestShards(t *testing.T) {
+	seen := map[string]int{}
+	for i := 1; i <= 3; i++ {
+		_, out, errOut := run(t, "../..", "--no-snippet", "--format", "json", "--shard", fmt.Sprintf("%d/3", i), "fixtures/pfocr")
+		var doc struct{ Summary struct{ Files int } }
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		seen["files"] += doc.Summary.Files
+		if !strings.Contains(errOut, fmt.Sprintf("shard %d/3", i)) || !strings.Contains(errOut, "compared this shard's pages only") {
+			t.Errorf("shard %d/3 stderr %q", i, errOut)
+		}
+		_, again, _ := run(t, "../..", "--format", "json", "--shard", fmt.Sprintf("%d/3", i), "fixtures/pfocr")
+		if again != out {
+			t.Errorf("shard %d/3 differs between runs", i)
+		}
+	}
+	_, out, _ := run(t, "../..", "--format", "json", "fixtures/pfocr")
+	var all struct{ Summary struct{ Files int } }
+	if err := json.Unmarshal([]byte(out), &all); err != nil {
+		t.Fatal(err)
+	}
+	if seen["files"] != all.Summary.Files {
+		t.Errorf("shards hold %d pages, the whole run %d", seen["files"], all.Summary.Files)
+	}
+	for _, bad := range []string{"0/3", "4/3", "1/0", "x", "1-3"} {
+		if code, _, errOut := run(t, "../..", "--shard", bad, "fixtures/pfocr"); code != ExitUsage || !strings.Contains(errOut, "invalid shard") {
+			t.Errorf("--shard %s: exit %d %q", bad, code, errOut)
+		}
+	}
+}
+
+// TestCacheFlag: a run with --cache fills it, and a re-run gives the same
+// output; --no-cache leaves it alone.
+func TestCacheFlag(t *testing.T) {
+	cache := t.TempDir()
+	_, first, _ := run(t, "../..", "--format", "json", "--cache", cache, "fixtures/pfocr")
+	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*"))
+	if len(entries) == 0 {
+		t.Fatal("the cache is empty after a run")
+	}
+	_, second, _ := run(t, "../..", "--format", "json", "--cache", cache, "fixtures/pfocr")
+	if first != second {
+		t.Fatalf("a cached re-run differs:\n%s", cmp.Diff(first, second))
+	}
+	other := t.TempDir()
+	run(t, "../..", "--no-cache", "--cache", other, "fixtures/pfocr")
+	if entries, _ := filepath.Glob(filepath.Join(other, "*", "*")); len(entries) != 0 {
+		t.Fatalf("--no-cache wrote %d entries", len(entries))
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	p := &progress{total: 100}
+	for range 40 {
+		p.add(3)
+	}
+	if got, want := p.line(2*time.Second), "figlint: 40/100 pages, 20 pages/s, 120 findings, 3s left"; got != want {
+		t.Fatalf("line %q, want %q", got, want)
+	}
+	// Not a terminal (a buffer): the CLI draws nothing.
+	_, _, errOut := run(t, "../..", "--no-snippet", "fixtures/pfocr")
+	if strings.Contains(errOut, "pages/s") {
+		t.Fatalf("progress drawn on a non-terminal: %q", errOut)
 	}
 }

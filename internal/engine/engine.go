@@ -3,6 +3,8 @@
 package engine
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,6 +36,8 @@ type Engine struct {
 	maxSize  int64
 	dataDir  string
 	workDir  string
+	cache    *Cache
+	shard    string
 }
 
 // Options configure an Engine.
@@ -53,6 +57,11 @@ type Options struct {
 	// Paths are per-path rule settings, applied in order after the
 	// global ones (later entries win).
 	Paths []PathRules
+	// Cache, when set, stores and reuses each page's results.
+	Cache *Cache
+	// Shard, when set ("2/4"), says the run sees one shard of the pages:
+	// collection-level findings say so.
+	Shard string
 }
 
 // PathRules turns rules on or off and sets severities for the files whose
@@ -86,6 +95,8 @@ func New(reg *rules.Registry, opts Options) *Engine {
 		e.override[id] = s
 	}
 	e.paths = opts.Paths
+	e.cache = opts.Cache
+	e.shard = opts.Shard
 	e.runnable = map[string]bool{}
 	for id, on := range e.enabled {
 		e.runnable[id] = on
@@ -159,6 +170,9 @@ type Result struct {
 	// summaries are the page's summaries for collection-level rules, as
 	// JSON, by the rule's index in the registry.
 	summaries map[int]json.RawMessage
+	// companions are the companion files the page's rules read, for the
+	// cache to check on a later run.
+	companions []companionUse
 }
 
 // LintFile reads and lints one file.
@@ -169,6 +183,14 @@ func (e *Engine) LintFile(f File) Result {
 			Open: rules.Range{Start: rules.Position{Line: 1, Column: 1}, End: rules.Position{Line: 1, Column: 1}}}
 		doc.Problems = []rules.Finding{{Rule: rules.FrontMatter.ID, Path: f.Display, Range: doc.Open, Message: problem}}
 		return e.lint(f, doc)
+	}
+	if e.cache != nil {
+		if r, ok := e.cache.load(f, data); ok {
+			return r
+		}
+		r := e.lint(f, frontmatter.Parse(f.Display, data))
+		e.cache.store(f, data, r)
+		return r
 	}
 	return e.lint(f, frontmatter.Parse(f.Display, data))
 }
@@ -222,7 +244,21 @@ func (e *Engine) LintDocument(doc *rules.Document) []rules.Finding {
 
 func (e *Engine) lint(f File, doc *rules.Document) Result {
 	res := Result{File: f, Source: doc.Source, Facts: pageFacts(doc)}
-	companions := e.companionReader(f)
+	read := e.companionReader(f)
+	companions := func(name string) (string, []byte, error) {
+		shown, data, err := read(name)
+		if e.cache != nil {
+			use := companionUse{Name: name, Path: e.companionPath(f, name)}
+			if err == nil {
+				sum := sha256.Sum256(data)
+				use.Sum = hex.EncodeToString(sum[:])
+			} else if !isNotExist(err) {
+				use.Sum = "unreadable" // never equal to a hash: a later run re-reads
+			}
+			res.companions = append(res.companions, use)
+		}
+		return shown, data, err
+	}
 	for i, rule := range e.reg.Rules() {
 		if doc.Broken && !rule.OnBroken {
 			continue
@@ -270,14 +306,19 @@ func (e *Engine) anyEnabled(r rules.Rule) bool {
 	return false
 }
 
+// companionPath is where a page's companion file of that name lives.
+func (e *Engine) companionPath(f File, name string) string {
+	dir := e.dataDir
+	if dir == "" {
+		dir = filepath.Join(filepath.Dir(f.Path), "..", "_data")
+	}
+	return filepath.Join(dir, filepath.Base(name))
+}
+
 // companionReader reads a page's companion files from the data directory.
 func (e *Engine) companionReader(f File) rules.CompanionReader {
 	return func(name string) (string, []byte, error) {
-		dir := e.dataDir
-		if dir == "" {
-			dir = filepath.Join(filepath.Dir(f.Path), "..", "_data")
-		}
-		p := filepath.Join(dir, filepath.Base(name))
+		p := e.companionPath(f, name)
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return display(p, e.workDir), nil, fmt.Errorf("engine: companion: %w", err)
@@ -363,6 +404,9 @@ func (e *Engine) finish(sums map[int][]rules.Summary) Result {
 					res.Err = err
 				}
 				if ok {
+					if e.shard != "" {
+						f.Message += fmt.Sprintf(" (shard %s: pages of other shards were not compared)", e.shard)
+					}
 					res.Findings = append(res.Findings, f)
 				}
 			})

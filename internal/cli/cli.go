@@ -362,14 +362,12 @@ func runLint(args []string, sys IO) (int, error) {
 		opts.Shard = fl.shard
 	}
 	if !fl.noCache {
-		dir := fl.cacheDir
-		if dir == "" {
-			dir = defaultCacheDir(sys.Getenv)
-		} else {
-			dir = abs(dir, fl.cacheDir)
+		cacheDir := defaultCacheDir(sys.Getenv)
+		if fl.cacheDir != "" {
+			cacheDir = abs(dir, fl.cacheDir)
 		}
-		if dir != "" {
-			c, cerr := engine.OpenCache(dir, runFingerprint(opts, cfg, schemaFile, lexFiles))
+		if cacheDir != "" {
+			c, cerr := engine.OpenCache(cacheDir, runFingerprint(opts, cfg, schemaFile, lexFiles))
 			if cerr != nil {
 				if fl.cacheDir != "" {
 					return 0, usagef("--cache: %v", cerr)

@@ -491,6 +491,13 @@ func TestCacheFlag(t *testing.T) {
 	if first != second {
 		t.Fatalf("a cached re-run differs:\n%s", cmp.Diff(first, second))
 	}
+	// A relative --cache is relative to the working directory.
+	work := t.TempDir()
+	copyFile(t, "../../fixtures/ok/_figures/PMC8932105__12935_2022_2527_Fig7_HTML.md", filepath.Join(work, "p.md"))
+	run(t, work, "--cache", "c", "p.md")
+	if entries, _ := filepath.Glob(filepath.Join(work, "c", "*", "*")); len(entries) != 1 {
+		t.Fatalf("relative --cache: %d entries in %s/c", len(entries), work)
+	}
 	other := t.TempDir()
 	run(t, "../..", "--no-cache", "--cache", other, "fixtures/pfocr")
 	if entries, _ := filepath.Glob(filepath.Join(other, "*", "*")); len(entries) != 0 {

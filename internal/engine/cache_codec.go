@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 
@@ -142,7 +143,7 @@ func (d *decoder) finding() rules.Finding {
 
 func decodeEntry(b []byte) (cacheEntry, error) {
 	var c cacheEntry
-	if len(b) < len(entryMagic) || string(b[:len(entryMagic)]) != string(entryMagic) {
+	if !bytes.HasPrefix(b, entryMagic) {
 		return c, errCorrupt
 	}
 	d := decoder{b: b[len(entryMagic):]}

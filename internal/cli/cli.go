@@ -194,7 +194,7 @@ type lintFlags struct {
 	format, color, failOn, schema, maxSize, dataDir string
 	config, baseline, writeBaseline                 string
 	sarifFile, sarifCategory                        string
-	cacheDir, shard                                 string
+	cacheDir, shard, reportFile                     string
 	noSnippet, noConfig, includeSuppressed          bool
 	noCache, quiet                                  bool
 	jobs                                            int
@@ -220,6 +220,7 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write the run's findings to this baseline file")
 	fs.Var(&f.disable, "disable", "rule IDs or patterns (schema/*) not to report, comma-separated")
 	fs.Var(&f.enableOnly, "enable-only", "report only these rule IDs or patterns, comma-separated")
+	fs.StringVar(&f.reportFile, "report", "", "also write an HTML audit report to this file: one self-contained page with totals, charts, the worst pages and each rule's findings, with filters")
 	fs.StringVar(&f.cacheDir, "cache", "", "cache directory for results of unchanged pages (default: figlint under the user's cache directory)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the result cache")
 	fs.StringVar(&f.shard, "shard", "", "lint only shard I of N of the pages (I/N, such as 2/4), for CI matrices")
@@ -341,6 +342,13 @@ func runLint(args []string, sys IO) (int, error) {
 			return 0, usagef("--sarif-file %s: %v", fl.sarifFile, ferr)
 		}
 		rep = report.Multi(rep, sarif)
+	}
+	if fl.reportFile != "" {
+		html, ferr := report.OpenHTMLFile(abs(dir, fl.reportFile), ropts)
+		if ferr != nil {
+			return 0, usagef("--report %s: %v", fl.reportFile, ferr)
+		}
+		rep = report.Multi(rep, html)
 	}
 
 	if sys.Dir != "" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/figlint/figlint/internal/fastyaml"
 	"github.com/figlint/figlint/internal/yamlpos"
 	"github.com/figlint/figlint/rules"
 	"gopkg.in/yaml.v3"
@@ -37,11 +38,17 @@ func Parse(path string, data []byte) (doc *rules.Document) {
 		doc.Broken = true
 		return doc
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data[b.start:b.end], &root); err != nil {
-		doc.Problems = append(doc.Problems, syntaxFinding(path, src, b, err))
-		doc.Broken = true
-		return doc
+	// The fast path parses the plain block style of real pages into the
+	// tree yaml.v3 would build (proved by differential tests and fuzzing);
+	// anything else, errors included, goes to yaml.v3.
+	root, fast := fastyaml.Parse(data[b.start:b.end])
+	if !fast {
+		root = new(yaml.Node)
+		if err := yaml.Unmarshal(data[b.start:b.end], root); err != nil {
+			doc.Problems = append(doc.Problems, syntaxFinding(path, src, b, err))
+			doc.Broken = true
+			return doc
+		}
 	}
 	if len(root.Content) == 0 {
 		doc.Value = map[string]any{}

@@ -1,0 +1,506 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/rules"
+)
+
+// htmlRowRE matches a finding's row; the groups are the rule, the
+// severity, the href, the location (split in two spans) and the message.
+var htmlRowRE = regexp.MustCompile(`<tr class="f" data-rule="([^"]*)" data-sev="([^"]*)"><td class="loc"><a class="mono" href="([^"]*)"><span class="dir">([^<]*)</span><span class="base">([^<]*)</span></a></td><td class="sev"><span class="sev s-[a-z]+">[a-z]+</span></td><td class="msg">([^<]*)</td></tr>`)
+
+// htmlFinding is a finding as a row of the report shows it, unescaped.
+type htmlFinding struct {
+	Rule, Sev, Loc, Msg string
+}
+
+// htmlRows returns the finding rows of a report, unescaped, with their
+// hrefs.
+func htmlRows(t *testing.T, out string) ([]htmlFinding, []string) {
+	t.Helper()
+	ms := htmlRowRE.FindAllStringSubmatch(out, -1)
+	fs := make([]htmlFinding, 0, len(ms))
+	hrefs := make([]string, 0, len(ms))
+	for _, m := range ms {
+		fs = append(fs, htmlFinding{Rule: html.UnescapeString(m[1]), Sev: m[2],
+			Loc: html.UnescapeString(m[4] + m[5]), Msg: html.UnescapeString(m[6])})
+		hrefs = append(hrefs, html.UnescapeString(m[3]))
+	}
+	if n := strings.Count(out, `<tr class="f"`); n != len(fs) {
+		t.Fatalf("%d finding rows, of which %d have the expected shape", n, len(fs))
+	}
+	return fs, hrefs
+}
+
+// wantRows lists the findings of results as the report should show them.
+func wantRows(results []engine.Result) []htmlFinding {
+	var want []htmlFinding
+	for _, r := range results {
+		for _, f := range r.Findings {
+			loc := f.Path
+			if f.Range.Start.Line > 0 {
+				loc = fmt.Sprintf("%s:%d:%d", f.Path, f.Range.Start.Line, max(1, f.Range.Start.Column))
+			}
+			want = append(want, htmlFinding{Rule: f.Rule, Sev: f.Severity.String(), Loc: loc, Msg: f.Message})
+		}
+	}
+	return want
+}
+
+func sortedRows(fs []htmlFinding) []htmlFinding {
+	fs = slices.Clone(fs)
+	slices.SortFunc(fs, func(a, b htmlFinding) int {
+		return strings.Compare(a.Rule+"\x00"+a.Loc+"\x00"+a.Sev+"\x00"+a.Msg, b.Rule+"\x00"+b.Loc+"\x00"+b.Sev+"\x00"+b.Msg)
+	})
+	return fs
+}
+
+// stat reads the value of a totals card.
+func stat(t *testing.T, out, id string) string {
+	t.Helper()
+	m := regexp.MustCompile(`id="` + id + `"><span class="k">[^<]*</span><b>([^<]*)</b>`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no totals card %q", id)
+	}
+	return m[1]
+}
+
+// checkSelfContained fails when the report loads anything: every URL in
+// an attribute is a fragment or a relative path, and nothing that fetches
+// a resource appears.
+func checkSelfContained(t *testing.T, out string) {
+	t.Helper()
+	for _, bad := range []string{"<link", "<img", "<iframe", "<object", "<embed", "@import", "url(", " src=", "srcset=", "xlink:href"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("the report holds %q: it must load nothing", bad)
+		}
+	}
+	for _, m := range regexp.MustCompile(`<[^>]*https?://[^>]*>`).FindAllString(out, -1) {
+		t.Errorf("a tag holds an http(s) URL: %s", m)
+	}
+	for _, m := range regexp.MustCompile(`\s(?:href|action|formaction)="([^"]*)"`).FindAllStringSubmatch(out, -1) {
+		u := html.UnescapeString(m[1])
+		if strings.HasPrefix(u, "#") {
+			continue
+		}
+		if strings.HasPrefix(u, "/") || strings.Contains(strings.SplitN(u, "/", 2)[0], ":") {
+			t.Errorf("href %q is not a relative path", u)
+		}
+		if !regexp.MustCompile(`^(?:[A-Za-z0-9._~/-]|%[0-9A-F]{2})+$`).MatchString(u) {
+			t.Errorf("href %q is not percent-encoded", u)
+		}
+	}
+}
+
+func TestHTMLFixtures(t *testing.T) {
+	reg := testRegistry(t)
+	results, sum, dir := lintFixtures(t, reg)
+	if sum.Findings == 0 {
+		t.Fatal("the fixtures have no findings")
+	}
+	// The report in a folder of its own: links lead back to the fixtures.
+	reportDir := filepath.Join(t.TempDir(), "audit", "2024")
+	if err := os.MkdirAll(reportDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(reportDir, "report.html")
+	rep, err := OpenHTMLFile(path, Options{Registry: reg, Version: "1.2.3", Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	render(t, rep, results, sum)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(data)
+
+	// Every finding once, with its rule, severity, location and message.
+	got, hrefs := htmlRows(t, out)
+	if diff := cmp.Diff(sortedRows(wantRows(results)), sortedRows(got)); diff != "" {
+		t.Errorf("finding rows (-want +got):\n%s", diff)
+	}
+	// Each link leads from the report's folder to the finding's file.
+	byLoc := map[string]string{}
+	for _, r := range results {
+		for _, f := range r.Findings {
+			byLoc[fmt.Sprintf("%s:%d:%d", f.Path, f.Range.Start.Line, max(1, f.Range.Start.Column))] = f.Path
+		}
+	}
+	for i, h := range hrefs {
+		p, err := url.PathUnescape(h)
+		if err != nil {
+			t.Fatalf("href %q: %v", h, err)
+		}
+		target := filepath.Join(reportDir, filepath.FromSlash(p))
+		want := filepath.Join(dir, filepath.FromSlash(byLoc[got[i].Loc]))
+		if target != want {
+			t.Errorf("row %v links to %s, want %s", got[i], target, want)
+		}
+		if _, err := os.Stat(target); err != nil {
+			t.Errorf("row %v links to a missing file: %v", got[i], err)
+		}
+	}
+	if !strings.Contains(out, `_figures/schema%20type%20crlf-bom%20%C3%A9.md"`) {
+		t.Error("the awkward file name is not percent-encoded in its link")
+	}
+	checkSelfContained(t, out)
+
+	// Totals, from the summary the engine's results give.
+	for id, want := range map[string]int{"stat-pages": sum.Files, "stat-findings": sum.Findings,
+		"stat-errors": sum.Errors, "stat-warnings": sum.Warnings, "stat-notes": sum.Notes} {
+		if got := stat(t, out, id); got != formatCount(want) {
+			t.Errorf("%s = %s, want %d", id, got, want)
+		}
+	}
+	// Charts, a section and a filter option per rule.
+	for _, id := range []string{"chart-health", "chart-rules", "chart-years", "chart-organisms"} {
+		if !strings.Contains(out, `<svg class="`) || !regexp.MustCompile(`<svg [^>]*id="`+id+`"`).MatchString(out) {
+			t.Errorf("no SVG chart %q", id)
+		}
+	}
+	ruleIDs := map[string]bool{}
+	for _, f := range wantRows(results) {
+		ruleIDs[f.Rule] = true
+	}
+	for id := range ruleIDs {
+		if n := strings.Count(out, `<section class="card rule" id="rule-`+anchorID(id)+`" data-rule="`+id+`">`); n != 1 {
+			t.Errorf("rule %s has %d sections, want 1", id, n)
+		}
+		if !strings.Contains(out, `<option value="`+id+`">`) {
+			t.Errorf("rule %s is not in the rule filter", id)
+		}
+		if !strings.Contains(out, `<a href="#rule-`+anchorID(id)+`">`) {
+			t.Errorf("rule %s has no bar linking to its section", id)
+		}
+	}
+	for _, want := range []string{`<form class="filters" id="filters"`, `name="sev" value="error" checked`,
+		`name="sev" value="warning" checked`, `name="sev" value="note" checked`, "data-filters", "figlint 1.2.3"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	// The rule's summary from the registry heads its section.
+	if m, _ := reg.Meta("duplicate-key"); !strings.Contains(out, html.EscapeString(m.Summary)) {
+		t.Errorf("the summary of duplicate-key is missing")
+	}
+}
+
+// htmlPageResult is a page's result with facts and findings.
+func htmlPageResult(path, year string, orgs []string, fs ...rules.Finding) engine.Result {
+	for i := range fs {
+		fs[i].Path = path
+	}
+	return engine.Result{File: engine.File{Display: path, Path: path}, Findings: fs,
+		Facts: engine.Facts{Year: year, Organisms: orgs}}
+}
+
+func htmlFind(rule string, sev rules.Severity, line int, msg string) rules.Finding {
+	return rules.Finding{Rule: rule, Severity: sev, Message: msg,
+		Range: rules.Range{Start: rules.Position{Line: line, Column: 3}, End: rules.Position{Line: line, Column: 9}}}
+}
+
+// htmlSynthetic is a small collection with awkward text and known counts.
+func htmlSynthetic() ([]engine.Result, Summary) {
+	const pathA = `dir/a <b>&"#?%.md`
+	a := htmlPageResult(pathA, "2020", []string{"Homo sapiens", "<i>Mus</i>", "Homo sapiens"},
+		htmlFind("r-one", rules.SeverityError, 4, `<script>alert("x")</script> & more`),
+		htmlFind("r-two", rules.SeverityWarning, 5, "second"),
+		htmlFind("r-two", rules.SeverityWarning, 6, "third"))
+	b := htmlPageResult("dir/b.md", "2020", []string{"Homo sapiens"})
+	c := htmlPageResult("c d/é.md", "", nil,
+		htmlFind("r-two", rules.SeverityNote, 1, "n1"),
+		htmlFind("r-two", rules.SeverityNote, 2, "n2"),
+		htmlFind("r-two", rules.SeverityNote, 3, "n3"))
+	c.Suppressed = []engine.Suppressed{{Finding: htmlFind("r-one", rules.SeverityError, 9, "hidden")}}
+	coll := engine.Result{Collection: true, Findings: []rules.Finding{
+		{Rule: "r-coll", Severity: rules.SeverityWarning, Path: "dir/b.md", Message: "same as a",
+			Range: rules.Range{Start: rules.Position{Line: 2, Column: 1}}},
+	}}
+	results := []engine.Result{a, b, c, coll}
+	sum := Summary{Files: 3}
+	for _, r := range results {
+		for _, f := range r.Findings {
+			sum.Add(f)
+		}
+	}
+	return results, sum
+}
+
+// htmlString renders results with NewHTML, links relative to dir.
+func htmlString(t *testing.T, results []engine.Result, sum Summary, dir string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	render(t, NewHTML(&buf, Options{Dir: dir}), results, sum)
+	return buf.String()
+}
+
+// groupTable reads the rows of the year or organism table.
+func groupTable(t *testing.T, out, section string) [][]string {
+	t.Helper()
+	start := strings.Index(out, `<section class="card" id="`+section+`">`)
+	if start < 0 {
+		t.Fatalf("no section %s", section)
+	}
+	body, _, _ := strings.Cut(out[start:], "</section>")
+	ms := regexp.MustCompile(`<tr class="g">(.*?)</tr>`).FindAllStringSubmatch(body, -1)
+	rows := make([][]string, 0, len(ms))
+	for _, m := range ms {
+		var cells []string
+		for _, c := range regexp.MustCompile(`<td[^>]*>([^<]*)</td>`).FindAllStringSubmatch(m[1], -1) {
+			cells = append(cells, html.UnescapeString(c[1]))
+		}
+		rows = append(rows, cells)
+	}
+	return rows
+}
+
+func TestHTMLSynthetic(t *testing.T) {
+	results, sum := htmlSynthetic()
+	dir := t.TempDir()
+	out := htmlString(t, results, sum, dir)
+
+	if strings.Contains(out, `<script>alert`) || strings.Contains(out, "<i>Mus") || strings.Contains(out, "<b>&") {
+		t.Error("text from the pages is not escaped")
+	}
+	got, hrefs := htmlRows(t, out)
+	if diff := cmp.Diff(sortedRows(wantRows(results)), sortedRows(got)); diff != "" {
+		t.Errorf("finding rows (-want +got):\n%s", diff)
+	}
+	// Links relative to the working directory, percent-encoded by hand.
+	wantHref := map[string]string{
+		`dir/a <b>&"#?%.md`: "dir/a%20%3Cb%3E%26%22%23%3F%25.md",
+		"dir/b.md":          "dir/b.md",
+		"c d/é.md":          "c%20d/%C3%A9.md",
+	}
+	for i, h := range hrefs {
+		path := got[i].Loc[:strings.LastIndex(got[i].Loc[:strings.LastIndex(got[i].Loc, ":")], ":")]
+		if h != wantHref[path] {
+			t.Errorf("href of %s = %q, want %q", path, h, wantHref[path])
+		}
+	}
+	checkSelfContained(t, out)
+
+	for id, want := range map[string]string{"stat-pages": "3", "stat-clean": "0", "stat-findings": "7",
+		"stat-errors": "1", "stat-warnings": "3", "stat-notes": "3"} {
+		if got := stat(t, out, id); got != want {
+			t.Errorf("%s = %s, want %s", id, got, want)
+		}
+	}
+	if !strings.Contains(out, "1 more suppressed") {
+		t.Error("the suppressed finding is not counted")
+	}
+
+	// Years: a 2020 (pages a and b, b dirty by the collection finding)
+	// and the page without a year. Columns: name, pages, with findings,
+	// errors, warnings, notes.
+	wantYears := [][]string{{"2020", "2", "2", "1", "3", "0"}, {"not stated", "1", "1", "0", "0", "3"}}
+	if diff := cmp.Diff(wantYears, groupTable(t, out, "by-year")); diff != "" {
+		t.Errorf("year table (-want +got):\n%s", diff)
+	}
+	// Organisms, the one with the most findings first; a repeated organism
+	// counts once per page.
+	wantOrgs := [][]string{{"Homo sapiens", "2", "2", "1", "3", "0"}, {"<i>Mus</i>", "1", "1", "1", "2", "0"},
+		{"not stated", "1", "1", "0", "0", "3"}}
+	if diff := cmp.Diff(wantOrgs, groupTable(t, out, "by-organism")); diff != "" {
+		t.Errorf("organism table (-want +got):\n%s", diff)
+	}
+
+	// Worst pages: a scores 9+3+3 = 15; c (3 notes) and b (1 warning)
+	// both score 3, and c has more findings.
+	ms := regexp.MustCompile(`<tr class="w"><td class="n">(\d+)</td><td class="loc"><a class="mono" href="[^"]*"><span class="dir">([^<]*)</span><span class="base">([^<]*)</span></a></td>(?:<td class="n">(?:<b>)?([^<]*)(?:</b>)?</td>){4}`).
+		FindAllStringSubmatch(out, -1)
+	worst := make([]string, 0, len(ms))
+	for _, m := range ms {
+		worst = append(worst, m[1]+" "+html.UnescapeString(m[2]+m[3])+" "+m[4])
+	}
+	wantWorst := []string{`1 dir/a <b>&"#?%.md 15`, "2 c d/é.md 3", "3 dir/b.md 3"}
+	if diff := cmp.Diff(wantWorst, worst); diff != "" {
+		t.Errorf("worst pages (-want +got):\n%s", diff)
+	}
+
+	// Rule sections: the most findings first, then by ID.
+	ms = regexp.MustCompile(`<section class="card rule" id="[^"]*" data-rule="([^"]*)">`).FindAllStringSubmatch(out, -1)
+	order := make([]string, 0, len(ms))
+	for _, m := range ms {
+		order = append(order, m[1])
+	}
+	if diff := cmp.Diff([]string{"r-two", "r-coll", "r-one"}, order); diff != "" {
+		t.Errorf("rule order (-want +got):\n%s", diff)
+	}
+
+	// The same input gives the same bytes.
+	if again := htmlString(t, results, sum, dir); again != out {
+		t.Error("two renderings of the same results differ")
+	}
+}
+
+func TestHTMLRowLimit(t *testing.T) {
+	var fs []rules.Finding
+	for i := 1; i <= 5; i++ {
+		fs = append(fs, htmlFind("r-many", rules.SeverityWarning, i, fmt.Sprintf("finding %d", i)))
+	}
+	results := []engine.Result{htmlPageResult("p.md", "2001", nil, fs...)}
+	var buf bytes.Buffer
+	h := newHTML(&buf, Options{Dir: t.TempDir()})
+	h.base = h.dir
+	h.maxRows = 2
+	render(t, h, results, Summary{Files: 1, Findings: 5, Warnings: 5})
+	out := buf.String()
+	got, _ := htmlRows(t, out)
+	want := wantRows(results)[:2] // the first ones, in path order
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(out, "The first 2 of 5 findings; 3 more are not listed.") {
+		t.Error("the section does not say that findings are left out")
+	}
+	if stat(t, out, "stat-findings") != "5" {
+		t.Error("the totals do not count the findings left out of the table")
+	}
+}
+
+func TestHTMLWorstPageOrganisms(t *testing.T) {
+	orgs := []string{"E e", "D d", "C c", "B b", "A a"}
+	results := []engine.Result{htmlPageResult("p.md", "", orgs, htmlFind("r", rules.SeverityNote, 1, "m"))}
+	out := htmlString(t, results, Summary{Files: 1, Findings: 1, Notes: 1}, t.TempDir())
+	// In the page's order, which puts the paper's main organism first.
+	want := `<td class="it" title="E e, D d, C c, B b, A a">E e, D d, C c <span class="muted">and 2 more</span></td>`
+	if !strings.Contains(out, want) {
+		t.Errorf("the worst pages table does not shorten the organisms to %s", want)
+	}
+}
+
+func TestHTMLEmpty(t *testing.T) {
+	out := htmlString(t, nil, Summary{}, t.TempDir())
+	if !strings.Contains(out, "No pages were linted.") {
+		t.Error("an empty run does not say so")
+	}
+	clean := []engine.Result{htmlPageResult("a.md", "2020", []string{"Homo sapiens"})}
+	out = htmlString(t, clean, Summary{Files: 1}, t.TempDir())
+	if !strings.Contains(out, "No findings: every page is clean.") || stat(t, out, "stat-clean") != "1" {
+		t.Error("a clean run does not say so")
+	}
+	if strings.Contains(out, `<tr class="f"`) || strings.Contains(out, `id="chart-rules"`) {
+		t.Error("a clean run lists findings")
+	}
+	checkSelfContained(t, out)
+}
+
+func TestHTMLInternalError(t *testing.T) {
+	r := htmlPageResult("a.md", "", nil)
+	r.Err = fmt.Errorf("engine: rule %q panicked on a.md: boom\n%s", "x", "goroutine 1 [running]:")
+	out := htmlString(t, []engine.Result{r}, Summary{Files: 1}, t.TempDir())
+	if !strings.Contains(out, "panicked on a.md: boom") || strings.Contains(out, "goroutine 1") {
+		t.Error("the internal error is not reported by its first line")
+	}
+}
+
+func TestOpenHTMLFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := OpenHTMLFile(filepath.Join(dir, "missing", "r.html"), Options{Dir: dir}); err == nil {
+		t.Error("a report in a missing folder opened")
+	}
+	// A relative path is relative to Options.Dir.
+	rep, err := OpenHTMLFile("r.html", Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	render(t, rep, nil, Summary{})
+	if _, err := os.Stat(filepath.Join(dir, "r.html")); err != nil {
+		t.Errorf("the report is not in Options.Dir: %v", err)
+	}
+}
+
+func TestHTMLHelpers(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {1234567, "1,234,567"}} {
+		if got := formatCount(tc.n); got != tc.want {
+			t.Errorf("formatCount(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		n, total int
+		want     string
+	}{{0, 0, "0%"}, {1, 1000, "<1%"}, {999, 1000, ">99%"}, {1, 4, "25%"}, {4, 4, "100%"}} {
+		if got := percent(tc.n, tc.total); got != tc.want {
+			t.Errorf("percent(%d, %d) = %q, want %q", tc.n, tc.total, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ max, want int }{{1, 1}, {4, 1}, {9, 5}, {40, 10}, {101, 50}, {49, 20}} {
+		if got := niceStep(tc.max); got != tc.want {
+			t.Errorf("niceStep(%d) = %d, want %d", tc.max, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{950, "950"}, {1000, "1k"}, {1500, "1.5k"}, {200000, "200k"}, {1260000, "1.3M"}} {
+		if got := compactCount(tc.n); got != tc.want {
+			t.Errorf("compactCount(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	years := []groupRow{{Name: "25"}, {Name: "2023"}, {Name: "1999"}, {Name: "abcd"}}
+	slices.SortFunc(years, compareYears)
+	names := make([]string, 0, len(years))
+	for _, y := range years {
+		names = append(names, y.Name)
+	}
+	if diff := cmp.Diff([]string{"1999", "2023", "25", "abcd"}, names); diff != "" {
+		t.Errorf("year order (-want +got):\n%s", diff)
+	}
+}
+
+// BenchmarkHTML feeds the reporter 20,000 pages of eight findings each
+// and reports the heap it keeps per page (retained-B/page), besides the
+// time to take the results and write the report.
+func BenchmarkHTML(b *testing.B) {
+	const pages = 20000
+	orgs := [][]string{{"Homo sapiens"}, {"Mus musculus", "Homo sapiens"}, {"NA"}}
+	results := make([]engine.Result, pages)
+	for i := range results {
+		path := fmt.Sprintf("_figures/PMC%07d__fig%d.md", 1000000+i, i%7)
+		fs := make([]rules.Finding, 0, 8)
+		for j := range 8 {
+			fs = append(fs, htmlFind([]string{"missing-value", "keyword-noise", "organism-name"}[j%3],
+				rules.Severity(1+j%3), 10+j, fmt.Sprintf("keyword %q of page %d is odd; expected a gene symbol", "x", i)))
+		}
+		results[i] = htmlPageResult(path, strconv.Itoa(1990+i%35), orgs[i%3], fs...)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		rep := NewHTML(io.Discard, Options{Dir: "/data"})
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		for _, r := range results {
+			if err := rep.File(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/pages, "retained-B/page")
+		if err := rep.End(Summary{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -32,12 +32,20 @@ var DuplicateAlias = Rule{
 	Finish:    finishDuplicateAlias,
 }
 
-// identityKey is one URL-forming value of a page, with where it is.
+// identityKey is one URL-forming value of a page, with where it is. Its
+// JSON is terse: a 100,000-page run keeps one per value per page.
 type identityKey struct {
 	Field string `json:"f"`
 	Value string `json:"v"`
-	URL   string `json:"u"` // the site URL it makes, normalised
-	At    Range  `json:"at"`
+	At    [4]int `json:"r"` // start line and column, end line and column
+}
+
+// URL is the site URL the value makes.
+func (k identityKey) URL() string { return siteURL(k.Field, k.Value) }
+
+// Range is where the value is.
+func (k identityKey) Range() Range {
+	return Range{Start: Position{Line: k.At[0], Column: k.At[1]}, End: Position{Line: k.At[2], Column: k.At[3]}}
 }
 
 // siteURL returns the URL a field's value makes on the site, normalised
@@ -59,10 +67,14 @@ func summarizeIdentity(p *Pass) any {
 	var keys []identityKey
 	for _, field := range []string{"figid", "figid_alias", "redirect_from"} {
 		if v, n, ok := p.Scalar(Pointer(field)); ok && !isMissing(v) {
-			keys = append(keys, identityKey{Field: field, Value: v, URL: siteURL(field, v), At: p.Doc.NodeRange(n)})
+			keys = append(keys, identityKey{Field: field, Value: v, At: rangeArray(p.Doc.NodeRange(n))})
 		}
 	}
 	return keys
+}
+
+func rangeArray(r Range) [4]int {
+	return [4]int{r.Start.Line, r.Start.Column, r.End.Line, r.End.Column}
 }
 
 // maxNamedPages is how many other pages a message names; a value shared
@@ -85,11 +97,12 @@ func finishDuplicateAlias(sums []Summary, report func(Finding)) {
 			continue // not a summary of this rule's: nothing to compare
 		}
 		for _, k := range keys {
-			uses := byURL[k.URL]
+			u := k.URL()
+			uses := byURL[u]
 			if n := len(uses); n > 0 && uses[n-1].path == s.Path {
 				continue // the same page again (alias and redirect): keep the first
 			}
-			byURL[k.URL] = append(uses, keyUse{path: s.Path, key: k})
+			byURL[u] = append(uses, keyUse{path: s.Path, key: k})
 		}
 	}
 	urls := make([]string, 0, len(byURL))
@@ -102,7 +115,7 @@ func finishDuplicateAlias(sums []Summary, report func(Finding)) {
 	for _, u := range urls {
 		uses := byURL[u]
 		for i, x := range uses {
-			report(Finding{Rule: duplicateAliasID, Path: x.path, Range: x.key.At, Pointer: Pointer(x.key.Field),
+			report(Finding{Rule: duplicateAliasID, Path: x.path, Range: x.key.Range(), Pointer: Pointer(x.key.Field),
 				Message: fmt.Sprintf("%s %q makes the URL %s, also made by %s; expected each page to have its own URL",
 					x.key.Field, x.key.Value, u, otherPages(uses, i))})
 		}

@@ -12,7 +12,7 @@ func TestDuplicateAliasNamesFewPages(t *testing.T) {
 	paths := []string{"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"}
 	sums := make([]Summary, 0, len(paths))
 	for _, p := range paths {
-		data, err := json.Marshal([]identityKey{{Field: "figid_alias", Value: "PMC1__F1", URL: siteURL("figid_alias", "PMC1__F1")}})
+		data, err := json.Marshal([]identityKey{{Field: "figid_alias", Value: "PMC1__F1"}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/figlint/figlint/internal/testenv"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -30,20 +31,7 @@ func run(t *testing.T, dir string, args ...string) (code int, stdout, stderr str
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("..", "..", "fixtures", "format", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
+	testenv.Golden(t, filepath.Join("..", "..", "fixtures", "format", name), got, *update, "./internal/cli")
 }
 
 const formatDir = "../../fixtures/format"

@@ -25,20 +25,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in fixtures/sa
 // golden compares got with fixtures/sarif/name, or rewrites it with -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(sarifFixtures, name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/report -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
+	testenv.Golden(t, filepath.Join(sarifFixtures, name), got, *update, "./internal/report")
 }
 
 // sarifOf renders results as SARIF and returns the text.

@@ -43,6 +43,28 @@ type Document struct {
 	// O(n) (a 100,000-key mapping would otherwise make lookups quadratic).
 	mu       sync.Mutex
 	keyIndex map[*yaml.Node]map[string]int
+	memo     map[any]any
+}
+
+// Memo returns the value compute gives for key, computing it once per
+// document: rules that need the same derived view of a page (the keyword
+// rules' reading of the keywords and tables) share it. compute must not
+// report, and the value must not be changed afterwards.
+func (d *Document) Memo(key any, compute func() any) any {
+	d.mu.Lock()
+	v, ok := d.memo[key]
+	d.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = compute()
+	d.mu.Lock()
+	if d.memo == nil {
+		d.memo = map[any]any{}
+	}
+	d.memo[key] = v
+	d.mu.Unlock()
+	return v
 }
 
 // Entry is what a JSON pointer names in the node tree.

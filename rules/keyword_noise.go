@@ -57,7 +57,7 @@ func newKeywordNoise(set *lexicon.Set) Rule {
 }
 
 func runKeywordNoise(p *Pass, set *lexicon.Set) {
-	k, ok := readKeywordPage(p, set)
+	k, ok := sharedKeywordPage(p, set)
 	if !ok || len(k.ner) == 0 {
 		return
 	}

@@ -398,8 +398,30 @@ func (k *keywordPage) report(rule string, i int, sev Severity, fix *string, form
 	k.p.Report(f)
 }
 
+// keywordPageKey is the Document.Memo key of a page's keyword reading.
+type keywordPageKey struct{ set *lexicon.Set }
+
+// sharedKeywordPage returns the page's keyword reading, made once per page
+// for both keyword rules, bound to this rule's pass (it reports through it).
+func sharedKeywordPage(p *Pass, set *lexicon.Set) (*keywordPage, bool) {
+	v := p.Doc.Memo(keywordPageKey{set}, func() any {
+		k, ok := readKeywordPage(p, set)
+		if !ok {
+			return (*keywordPage)(nil)
+		}
+		return k
+	})
+	k, _ := v.(*keywordPage)
+	if k == nil {
+		return nil, false
+	}
+	bound := *k
+	bound.p = p
+	return &bound, true
+}
+
 func runKeywordSymbol(p *Pass, set *lexicon.Set) {
-	k, ok := readKeywordPage(p, set)
+	k, ok := sharedKeywordPage(p, set)
 	if !ok || len(k.ner) == 0 {
 		return // no gene part: every keyword is a chemical or disease word
 	}

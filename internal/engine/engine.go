@@ -245,8 +245,18 @@ func (e *Engine) LintDocument(doc *rules.Document) []rules.Finding {
 func (e *Engine) lint(f File, doc *rules.Document) Result {
 	res := Result{File: f, Source: doc.Source, Facts: pageFacts(doc)}
 	read := e.companionReader(f)
+	type companion struct {
+		shown string
+		data  []byte
+		err   error
+	}
+	seen := map[string]companion{} // several rules read the same tables
 	companions := func(name string) (string, []byte, error) {
+		if c, ok := seen[name]; ok {
+			return c.shown, c.data, c.err
+		}
 		shown, data, err := read(name)
+		seen[name] = companion{shown, data, err}
 		if e.cache != nil {
 			use := companionUse{Name: name, Path: e.companionPath(f, name)}
 			if err == nil {

@@ -154,17 +154,8 @@ func (p *parser) eof() bool { return p.ls >= len(p.s) }
 // skipBlank moves to the next line with text (staying on the current one
 // if it has some) and returns its indentation, or -1 at the end.
 func (p *parser) skipBlank() int {
-	for !p.eof() {
-		i := p.ls
-		for i < p.le && p.s[i] == ' ' {
-			i++
-		}
-		if i < p.le {
-			return i - p.ls
-		}
-		p.next()
-	}
-	return -1
+	var breaks int
+	return p.skipBlankCounting(&breaks)
 }
 
 // node cuts a node from the slab.

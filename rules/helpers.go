@@ -111,6 +111,24 @@ func Deref(n *yaml.Node) *yaml.Node {
 // deref is Deref, for brevity inside the package.
 func deref(n *yaml.Node) *yaml.Node { return Deref(n) }
 
+// YAMLTagName names what YAML reads a plain scalar with a core-schema tag
+// as, for messages ("an integer"); other tags are returned as they are.
+func YAMLTagName(tag string) string {
+	switch tag {
+	case "!!int":
+		return "an integer"
+	case "!!float":
+		return "a number"
+	case "!!bool":
+		return "a boolean"
+	case "!!null":
+		return "null"
+	case "!!timestamp":
+		return "a date"
+	}
+	return tag
+}
+
 // isMissing tells whether s is a missing-value marker (see MissingMarker),
 // which the missing-value rule reports and other rules skip.
 func isMissing(s string) bool {

@@ -168,7 +168,7 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 			if n.Value == "" {
 				found, hint = "empty", " (write '' for an empty string)"
 			} else {
-				hint = " (YAML reads the unquoted " + strconv.Quote(n.Value) + " as " + yamlType(n.Tag) + "; quote it to keep it text)"
+				hint = " (YAML reads the unquoted " + strconv.Quote(n.Value) + " as " + rules.YAMLTagName(n.Tag) + "; quote it to keep it text)"
 			}
 		}
 		m.report("schema/type", loc, false, "%s is %s; expected %s%s", path, found, typeNames(k.Want), hint)
@@ -354,22 +354,6 @@ func typeNames(want []string) string {
 		}
 	}
 	return strings.Join(names, " or ")
-}
-
-func yamlType(tag string) string {
-	switch tag {
-	case "!!int":
-		return "an integer"
-	case "!!float":
-		return "a number"
-	case "!!bool":
-		return "a boolean"
-	case "!!null":
-		return "null"
-	case "!!timestamp":
-		return "a date"
-	}
-	return tag
 }
 
 func display(v any) string {

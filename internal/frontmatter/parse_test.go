@@ -31,6 +31,7 @@ func TestProblems(t *testing.T) {
 		{"alias cycle", "---\na: &a [*a]\n---\n", "yaml-syntax", 2, 8, "inside the value of its own anchor", ""},
 		{"duplicate key has a pointer", "---\nm:\n  k: 1\n  k: 2\n---\n", "duplicate-key", 4, 3, "first on line 3", "/m/k"},
 		{"non-string key has a pointer", "---\nm:\n  1: x\n---\n", "non-string-key", 3, 3, `key "1" is read as an integer`, "/m/1"},
+		{"date key", "---\n2020-01-01: x\n---\n", "non-string-key", 2, 1, `key "2020-01-01" is read as a date`, "/2020-01-01"},
 		{"null key is shown", "---\n!!null : 1\n---\n", "non-string-key", 2, 1, `key "" is read as null`, "/"},
 		{"merge list item", "---\nb: &b {x: 1}\nm:\n  <<: [*b, 5]\n---\n", "yaml-syntax", 4, 12, "merge list item is a scalar", "/m"},
 	} {

@@ -184,7 +184,7 @@ func (b *builder) key(k *yaml.Node, inAlias bool) (string, bool) {
 	case "!!int", "!!float", "!!bool", "!!null", "!!timestamp":
 		if !inAlias {
 			b.path = append(b.path, target.Value)
-			b.report(rules.NonStringKey.ID, k, "key %q is read as %s, not a string; expected a string key (quote it: '%s')", target.Value, tagName(target.Tag), target.Value)
+			b.report(rules.NonStringKey.ID, k, "key %q is read as %s, not a string; expected a string key (quote it: '%s')", target.Value, rules.YAMLTagName(target.Tag), target.Value)
 			b.path = b.path[:len(b.path)-1]
 		}
 	}
@@ -239,20 +239,4 @@ func kindName(n *yaml.Node) string {
 		return "scalar " + strconv.Quote(n.Value)
 	}
 	return "empty"
-}
-
-func tagName(tag string) string {
-	switch tag {
-	case "!!int":
-		return "an integer"
-	case "!!float":
-		return "a number"
-	case "!!bool":
-		return "a boolean"
-	case "!!null":
-		return "null"
-	case "!!timestamp":
-		return "a timestamp"
-	}
-	return tag
 }

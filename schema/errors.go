@@ -49,8 +49,9 @@ func (m *mapper) alternatives(e *jsonschema.ValidationError) {
 	if one, ok := e.ErrorKind.(*kind.OneOf); ok {
 		kw = "oneOf"
 		if len(one.Subschemas) >= 2 {
+			path, found := m.found(e.InstanceLocation)
 			m.report("schema/oneOf", e.InstanceLocation, false, "%s is %s; expected it to match exactly one alternative, but it matches alternatives %d and %d",
-				m.path(e.InstanceLocation), describe(m.value(e.InstanceLocation)), one.Subschemas[0], one.Subschemas[1])
+				path, found, one.Subschemas[0], one.Subschemas[1])
 			return
 		}
 	}
@@ -68,8 +69,8 @@ func (m *mapper) alternatives(e *jsonschema.ValidationError) {
 		m.walk(shaped[0])
 		return
 	}
-	m.report("schema/"+kw, e.InstanceLocation, false, "%s is %s; expected %s",
-		m.path(e.InstanceLocation), describe(m.value(e.InstanceLocation)), strings.Join(dedupe(wants), ", or "))
+	path, found := m.found(e.InstanceLocation)
+	m.report("schema/"+kw, e.InstanceLocation, false, "%s is %s; expected %s", path, found, strings.Join(dedupe(wants), ", or "))
 }
 
 // typeOnly tells whether an alternative failed only because the value at
@@ -125,7 +126,7 @@ func expectation(e *jsonschema.ValidationError) string {
 
 func (m *mapper) leaf(e *jsonschema.ValidationError) {
 	loc := e.InstanceLocation
-	path, found := m.path(loc), describe(m.value(loc))
+	path, found := m.found(loc)
 	switch k := e.ErrorKind.(type) {
 	case *kind.Required:
 		for _, name := range k.Missing {
@@ -204,8 +205,9 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 		m.report("schema/maxProperties", loc, false, "%s has %d fields; expected at most %d", path, k.Got, k.Want)
 	case *kind.UniqueItems:
 		second := append(append([]string{}, loc...), strconv.Itoa(k.Duplicates[1]))
+		secondPath, secondFound := m.found(second)
 		m.report("schema/uniqueItems", second, false, "%s repeats item %d (%s); expected unique items",
-			m.path(second), k.Duplicates[0], describe(m.value(second)))
+			secondPath, k.Duplicates[0], secondFound)
 	case *kind.Not:
 		m.report("schema/not", loc, false, "%s is %s; expected a value that the schema's \"not\" rejects", path, found)
 	case *kind.FalseSchema:
@@ -289,28 +291,9 @@ func findKey(v any, key string, at []string) []string {
 	return nil
 }
 
-// value returns the JSON value at loc.
-func (m *mapper) value(loc []string) any {
-	cur := m.pass.Doc.Value
-	for _, t := range loc {
-		switch c := cur.(type) {
-		case []any:
-			i, err := strconv.Atoi(t)
-			if err != nil || i < 0 || i >= len(c) {
-				return nil
-			}
-			cur = c[i]
-		case map[string]any:
-			cur = c[t]
-		default:
-			return nil
-		}
-	}
-	return cur
-}
-
-// path renders loc as a field path, with [i] for list indexes.
-func (m *mapper) path(loc []string) string {
+// at walks the JSON value along loc once and returns the value there (nil
+// when loc names none) and loc as a field path, with [i] for list indexes.
+func (m *mapper) at(loc []string) (value any, path string) {
 	isIndex := make([]bool, len(loc))
 	cur := m.pass.Doc.Value
 	for i, t := range loc {
@@ -328,7 +311,19 @@ func (m *mapper) path(loc []string) string {
 			cur = nil
 		}
 	}
-	return rules.FieldPath(loc, func(d int) bool { return isIndex[d] })
+	return cur, rules.FieldPath(loc, func(d int) bool { return isIndex[d] })
+}
+
+// path renders loc as a field path; see at.
+func (m *mapper) path(loc []string) string {
+	_, p := m.at(loc)
+	return p
+}
+
+// found describes the value at loc and gives loc's field path.
+func (m *mapper) found(loc []string) (path, found string) {
+	v, p := m.at(loc)
+	return p, describe(v)
 }
 
 func typeNames(want []string) string {

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/figlint/figlint/internal/engine"
-	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/ruletest"
 	"github.com/figlint/figlint/rules"
 )
@@ -46,18 +44,7 @@ func valueRulesPage(t *testing.T, replace map[string]string) []byte {
 func lintValueRules(t *testing.T, id string, data []byte) []rules.Finding {
 	t.Helper()
 	reg := ruletest.Registry(t, rules.DOIFormat, rules.PublicationYear, rules.MissingValue)
-	eng := engine.New(reg, engine.Options{Enabled: []string{id}})
-	return eng.LintDocument(frontmatter.Parse(okPage, data))
-}
-
-// applyFix applies a fix's edits, last first, to data.
-func applyFix(data []byte, fix rules.Fix) string {
-	out := string(data)
-	for i := len(fix.Edits) - 1; i >= 0; i-- {
-		e := fix.Edits[i]
-		out = out[:e.Start] + e.NewText + out[e.End:]
-	}
-	return out
+	return ruletest.LintPage(t, reg, okPage, data, id)
 }
 
 // TestDOIFormatFixesAndSeverities checks what the fixture harness cannot:
@@ -98,7 +85,7 @@ func TestDOIFormatFixesAndSeverities(t *testing.T) {
 				t.Fatalf("fixes %+v; want one", f.Fixes)
 			}
 			want := strings.Replace(string(data), tc.line, tc.fixed, 1)
-			if got := applyFix(data, f.Fixes[0]); got != want {
+			if got := string(ruletest.ApplyFixes(t, data, f.Fixes[0])); got != want {
 				t.Errorf("fixed page:\n%s\nwant:\n%s", got, want)
 			}
 		})

@@ -6,11 +6,9 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
-	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/ruletest"
 	"github.com/figlint/figlint/internal/testenv"
@@ -30,27 +28,7 @@ var proseRules = []rules.Rule{rules.FigureIdentity, rules.CaptionDescription, ru
 // proseRulesLint lints a page with rule id alone.
 func proseRulesLint(t *testing.T, id, path string, data []byte) []rules.Finding {
 	t.Helper()
-	eng := engine.New(ruletest.Registry(t, proseRules...), engine.Options{Enabled: []string{id}})
-	return eng.LintDocument(frontmatter.Parse(path, data))
-}
-
-// proseRulesApply applies the edits of fixes to data, last first; it fails
-// on overlapping edits.
-func proseRulesApply(t *testing.T, data []byte, fixes []rules.Fix) []byte {
-	t.Helper()
-	var edits []rules.TextEdit
-	for _, f := range fixes {
-		edits = append(edits, f.Edits...)
-	}
-	sort.Slice(edits, func(i, j int) bool { return edits[i].Start > edits[j].Start })
-	out := append([]byte(nil), data...)
-	for i, e := range edits {
-		if i > 0 && e.End > edits[i-1].Start {
-			t.Fatalf("overlapping edits %+v and %+v", e, edits[i-1])
-		}
-		out = append(out[:e.Start:e.Start], append([]byte(e.NewText), out[e.End:]...)...)
-	}
-	return out
+	return ruletest.LintPage(t, ruletest.Registry(t, proseRules...), path, data, id)
 }
 
 var proseRulesWant = regexp.MustCompile(`(?m)[ \t]*# want .*$`)
@@ -99,7 +77,7 @@ func TestProseRulesFixesRestoreThePage(t *testing.T) {
 				}
 				fixes = append(fixes, f.Fixes...)
 			}
-			got := proseRulesWant.ReplaceAllString(string(proseRulesApply(t, data, fixes)), "")
+			got := proseRulesWant.ReplaceAllString(string(ruletest.ApplyFixes(t, data, fixes...)), "")
 			want := string(base)
 			if tc.page == "filename-other.md" {
 				want = strings.Replace(want, "_Fig7_HTML.jpg", "_Fig7_HTML.png", 1)
@@ -131,7 +109,7 @@ func TestProseRulesEachFixSettlesItsFinding(t *testing.T) {
 			}
 			for _, f := range proseRulesLint(t, r.ID, path, data) {
 				for _, fix := range f.Fixes {
-					fixed := proseRulesApply(t, data, []rules.Fix{fix})
+					fixed := ruletest.ApplyFixes(t, data, []rules.Fix{fix}...)
 					doc := frontmatter.Parse(path, fixed)
 					if doc.Broken {
 						t.Errorf("%s: fix %q of %q breaks the page", path, fix.Message, f.Message)

@@ -27,9 +27,7 @@ func orgLintOne(t *testing.T, path string, ids ...string) []rules.Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg := ruletest.Registry(t, rules.OrganismName, rules.OrganismsNERMismatch)
-	eng := engine.New(reg, engine.Options{Enabled: ids})
-	return eng.LintDocument(frontmatter.Parse(path, data))
+	return ruletest.LintPage(t, ruletest.Registry(t, rules.OrganismName, rules.OrganismsNERMismatch), path, data, ids...)
 }
 
 // orgApplyFix applies a finding's first fix to the page's bytes and returns
@@ -43,8 +41,7 @@ func orgApplyFix(t *testing.T, path string, f rules.Finding) string {
 	if len(f.Fixes) != 1 || len(f.Fixes[0].Edits) != 1 {
 		t.Fatalf("%s: want one fix with one edit, got %+v", f.Message, f.Fixes)
 	}
-	e := f.Fixes[0].Edits[0]
-	out := string(data[:e.Start]) + e.NewText + string(data[e.End:])
+	out := string(ruletest.ApplyFixes(t, data, f.Fixes[0]))
 	return strings.Split(out, "\n")[f.Range.Start.Line-1]
 }
 

@@ -63,7 +63,7 @@ func TestPublicationYearRangeAndFixes(t *testing.T) {
 				if len(fs[0].Fixes) != 1 {
 					t.Fatalf("fixes %+v; want one", fs[0].Fixes)
 				}
-				got := applyFix(data, fs[0].Fixes[0])
+				got := string(ruletest.ApplyFixes(t, data, fs[0].Fixes[0]))
 				if !strings.Contains(got, "\n"+tc.fixed+"\n") {
 					t.Errorf("fixed page lacks %q:\n%s", tc.fixed, got)
 				}

@@ -52,7 +52,7 @@ type companionUse struct {
 type cacheEntry struct {
 	Findings   []rules.Finding
 	Suppressed []Suppressed
-	Summaries  map[int][]byte
+	Summaries  map[int]json.RawMessage
 	Facts      Facts
 	Companions []companionUse
 }
@@ -69,9 +69,9 @@ func (c *Cache) key(f File, data []byte) string {
 
 func (c *Cache) file(key string) string { return filepath.Join(c.dir, key[:2], key) }
 
-// load returns the cached result for a page, or false.
-func (c *Cache) load(f File, data []byte) (Result, bool) {
-	raw, err := os.ReadFile(c.file(c.key(f, data)))
+// load returns the cached result for a page whose key is key, or false.
+func (c *Cache) load(key string, f File, data []byte) (Result, bool) {
+	raw, err := os.ReadFile(c.file(key))
 	if err != nil {
 		c.misses.Add(1)
 		return Result{}, false
@@ -88,30 +88,19 @@ func (c *Cache) load(f File, data []byte) (Result, bool) {
 		}
 	}
 	c.hits.Add(1)
-	var sums map[int]json.RawMessage
-	for k, v := range e.Summaries {
-		if sums == nil {
-			sums = map[int]json.RawMessage{}
-		}
-		sums[k] = v
-	}
 	return Result{File: f, Source: yamlpos.New(data), Findings: e.Findings, Suppressed: e.Suppressed,
-		Facts: e.Facts, summaries: sums}, true
+		Facts: e.Facts, summaries: e.Summaries}, true
 }
 
-// store writes a page's result. Results with internal errors are not
-// cached; a write that fails only costs a later recomputation.
-func (c *Cache) store(f File, data []byte, r Result) {
+// store writes a page's result under key. Results with internal errors
+// are not cached; a write that fails only costs a later recomputation.
+func (c *Cache) store(key string, r Result) {
 	if r.Err != nil {
 		return
 	}
-	sums := make(map[int][]byte, len(r.summaries))
-	for k, v := range r.summaries {
-		sums[k] = v
-	}
 	raw := encodeEntry(cacheEntry{Findings: r.Findings, Suppressed: r.Suppressed,
-		Summaries: sums, Facts: r.Facts, Companions: r.companions})
-	path := c.file(c.key(f, data))
+		Summaries: r.summaries, Facts: r.Facts, Companions: r.companions})
+	path := c.file(key)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return
 	}

@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 
 	"github.com/figlint/figlint/rules"
@@ -160,10 +161,10 @@ func decodeEntry(b []byte) (cacheEntry, error) {
 		}
 	}
 	if n := d.count(); n > 0 {
-		c.Summaries = make(map[int][]byte, n)
+		c.Summaries = make(map[int]json.RawMessage, n)
 		for range n {
 			k := d.int()
-			c.Summaries[k] = []byte(d.str())
+			c.Summaries[k] = json.RawMessage(d.str())
 		}
 	}
 	c.Facts.Year = d.str()

@@ -38,6 +38,11 @@ type Engine struct {
 	workDir  string
 	cache    *Cache
 	shard    string
+	// ruleIDs lists each rule's IDs and declared holds them as a set, by
+	// the rule's own ID: looked up per page and per finding, built once.
+	ruleIDs   map[string][]string
+	declared  map[string]map[string]bool
+	isEnabled func(id string) bool
 }
 
 // Options configure an Engine.
@@ -94,6 +99,16 @@ func New(reg *rules.Registry, opts Options) *Engine {
 	for id, s := range opts.Severity {
 		e.override[id] = s
 	}
+	e.ruleIDs, e.declared = map[string][]string{}, map[string]map[string]bool{}
+	for _, r := range reg.Rules() {
+		ids := r.IDs()
+		e.ruleIDs[r.ID] = ids
+		e.declared[r.ID] = map[string]bool{}
+		for _, id := range ids {
+			e.declared[r.ID][id] = true
+		}
+	}
+	e.isEnabled = func(id string) bool { return e.runnable[id] }
 	e.paths = opts.Paths
 	e.cache = opts.Cache
 	e.shard = opts.Shard
@@ -185,11 +200,12 @@ func (e *Engine) LintFile(f File) Result {
 		return e.lint(f, doc)
 	}
 	if e.cache != nil {
-		if r, ok := e.cache.load(f, data); ok {
+		key := e.cache.key(f, data)
+		if r, ok := e.cache.load(key, f, data); ok {
 			return r
 		}
 		r := e.lint(f, frontmatter.Parse(f.Display, data))
-		e.cache.store(f, data, r)
+		e.cache.store(key, r)
 		return r
 	}
 	return e.lint(f, frontmatter.Parse(f.Display, data))
@@ -308,7 +324,7 @@ func (e *Engine) lint(f File, doc *rules.Document) Result {
 }
 
 func (e *Engine) anyEnabled(r rules.Rule) bool {
-	for _, id := range r.IDs() {
+	for _, id := range e.ruleIDs[r.ID] {
 		if e.runnable[id] {
 			return true
 		}
@@ -340,11 +356,7 @@ func (e *Engine) companionReader(f File) rules.CompanionReader {
 // accept decides whether a reported finding is kept and gives it its
 // severity; it returns an error for an ID the rule did not declare.
 func (e *Engine) accept(rule rules.Rule, f *rules.Finding) (bool, error) {
-	declared := false
-	for _, id := range rule.IDs() {
-		declared = declared || id == f.Rule
-	}
-	if !declared {
+	if !e.declared[rule.ID][f.Rule] {
 		return false, fmt.Errorf("engine: rule %q reported under the undeclared ID %q", rule.ID, f.Rule)
 	}
 	on := e.enabled[f.Rule]
@@ -385,7 +397,7 @@ func (e *Engine) runRule(rule rules.Rule, doc *rules.Document, companions rules.
 			*out = append(*out, f)
 		}
 	}, companions)
-	pass.SetEnabled(func(id string) bool { return e.runnable[id] })
+	pass.SetEnabled(e.isEnabled)
 	if rule.Run != nil {
 		rule.Run(pass)
 	}

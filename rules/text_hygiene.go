@@ -47,10 +47,24 @@ var hygieneFields = []string{
 }
 
 var (
-	hygieneEntity       = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
-	hygieneSpaces       = regexp.MustCompile(`  +`)
-	hygieneSpacedPeriod = regexp.MustCompile(`\S(\s+)\.$`)
+	hygieneEntity = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+	hygieneSpaces = regexp.MustCompile(`  +`)
 )
+
+// hygieneSpacedPeriod returns where the whitespace before s's final period
+// starts, when s ends in a non-space, then ASCII whitespace, then "." (the
+// regexp \S(\s+)\.$, which backtracks quadratically on long captions).
+func hygieneSpacedPeriod(s string) (int, bool) {
+	if !strings.HasSuffix(s, ".") {
+		return 0, false
+	}
+	i := len(s) - 1
+	for i > 0 && strings.IndexByte("\t\n\f\r ", s[i-1]) >= 0 {
+		i--
+	}
+	// At least one space, and something that is not one before it.
+	return i, i < len(s)-1 && i > 0
+}
 
 // hygieneCP1252 maps the characters Windows-1252 puts at 0x80..0x9F back to
 // their bytes; Latin-1 covers the rest of 0x80..0xFF (and C1 controls for
@@ -211,7 +225,7 @@ func hygieneCheck(field, value string) []hygieneProblem {
 		base = fixed
 	}
 
-	if hygieneEntity.MatchString(value) {
+	if strings.IndexByte(value, '&') >= 0 && hygieneEntity.MatchString(value) {
 		// The first match may be an unknown name; report the first entity
 		// that html decodes, and fix every one.
 		var first, char string
@@ -270,11 +284,14 @@ func hygieneCheck(field, value string) []hygieneProblem {
 	case trail:
 		add(trimmed, "%s has trailing whitespace (%q); expected it trimmed", field, hygieneExcerpt(value, len(value), len(value)))
 	}
-	if m := hygieneSpacedPeriod.FindStringSubmatchIndex(trimmed); m != nil {
-		fixed := trimmed[:m[2]] + "."
-		add(fixed, "%s has whitespace before its final period (%q); expected %q", field, hygieneExcerpt(trimmed, m[2], len(trimmed)), hygieneExcerpt(fixed, len(fixed)-1, len(fixed)))
+	if at, ok := hygieneSpacedPeriod(trimmed); ok {
+		fixed := trimmed[:at] + "."
+		add(fixed, "%s has whitespace before its final period (%q); expected %q", field, hygieneExcerpt(trimmed, at, len(trimmed)), hygieneExcerpt(fixed, len(fixed)-1, len(fixed)))
 	}
 
+	if !strings.Contains(trimmed, "  ") {
+		return out
+	}
 	if loc := hygieneSpaces.FindStringIndex(trimmed); loc != nil {
 		fixed := value[:len(value)-len(strings.TrimLeftFunc(value, unicode.IsSpace))] +
 			hygieneSpaces.ReplaceAllString(trimmed, " ") +

@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -111,5 +114,32 @@ func TestHygieneCleanCombines(t *testing.T) {
 	got := hygieneClean("caption", value, hygieneCheck("caption", value))
 	if want := "a bell & whistle"; got != want {
 		t.Fatalf("cleaned %q, want %q", got, want)
+	}
+}
+
+// TestHygieneSpacedPeriodMatchesRegexp checks the hand-written scan against
+// the regular expression it replaces, on fixed cases and random strings
+// over an alphabet of the characters that matter.
+func TestHygieneSpacedPeriodMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`\S(\s+)\.$`)
+	check := func(s string) {
+		t.Helper()
+		at, ok := hygieneSpacedPeriod(s)
+		m := re.FindStringSubmatchIndex(s)
+		if ok != (m != nil) || (ok && at != m[2]) {
+			t.Fatalf("hygieneSpacedPeriod(%q) = %d, %v; the regexp gives %v", s, at, ok, m)
+		}
+	}
+	for _, s := range []string{"", ".", " .", "a.", "a .", "a \t\n.", "x\v.", "x \v .", "é  .", "a. .", "a . b", "a ..", strings.Repeat("a ", 5000) + "."} {
+		check(s)
+	}
+	alphabet := []string{"a", " ", "\t", "\n", "\r", "\f", "\v", ".", "é", "\u00a0"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		check(b.String())
 	}
 }

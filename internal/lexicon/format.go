@@ -170,6 +170,10 @@ func (d *decoder) table() table {
 			return table{}
 		}
 	}
+	if !t.indexFirsts() {
+		d.fail("a block's first key is damaged or out of order")
+		return table{}
+	}
 	return t
 }
 

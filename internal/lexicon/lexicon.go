@@ -13,6 +13,8 @@ package lexicon
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Source is one input a compiled lexicon was built from.
@@ -44,6 +46,46 @@ type Lexicon struct {
 	// synonyms themselves, which keeps this table small for upper-case
 	// nomenclatures.
 	folds table
+
+	// memo remembers what lookups found (string -> *lookup), for the
+	// keywords that recur across the pages of a batch run; memoized
+	// counts its entries, which stop growing at memoLimit.
+	memo     sync.Map
+	memoized atomic.Int64
+}
+
+// memoLimit bounds the lookups a Lexicon remembers (a few tens of MB at
+// most; the symbols of a whole collection need far fewer).
+const memoLimit = 1 << 18
+
+// lookup is what a Lexicon knows of one string.
+type lookup struct {
+	symbol   bool
+	synonyms []string // the official symbols it is a synonym of
+}
+
+// look returns what the lexicon knows of s, from the memo when it has
+// been asked before. The tables are immutable, so concurrent callers may
+// both compute an entry; they compute the same one.
+func (l *Lexicon) look(s string) *lookup {
+	if v, ok := l.memo.Load(s); ok {
+		return v.(*lookup)
+	}
+	e := &lookup{}
+	_, e.symbol = l.symbols.find(s)
+	if at, ok := l.synonyms.find(s); ok {
+		for _, i := range l.synonyms.values(at) {
+			if sym, ok := l.symbols.at(i); ok {
+				e.synonyms = append(e.synonyms, sym)
+			}
+		}
+	}
+	if l.memoized.Load() < memoLimit {
+		if _, loaded := l.memo.LoadOrStore(strings.Clone(s), e); !loaded {
+			l.memoized.Add(1)
+		}
+	}
+	return e
 }
 
 // Date returns the newest date of the lexicon's sources ("" when none has
@@ -59,10 +101,7 @@ func (l *Lexicon) Date() string {
 }
 
 // IsSymbol reports whether s is an official symbol (case-sensitive).
-func (l *Lexicon) IsSymbol(s string) bool {
-	_, ok := l.symbols.find(s)
-	return ok
-}
+func (l *Lexicon) IsSymbol(s string) bool { return l.look(s).symbol }
 
 // GeneIDs returns the GeneIDs of official symbol s (several for the rare
 // symbols NCBI gives to more than one gene), or nil.
@@ -78,17 +117,7 @@ func (l *Lexicon) GeneIDs(s string) []int {
 // listed as synonyms of their own taxon). Several symbols mean the synonym
 // is ambiguous.
 func (l *Lexicon) SynonymOf(s string) []string {
-	at, ok := l.synonyms.find(s)
-	if !ok {
-		return nil
-	}
-	var out []string
-	for _, i := range l.synonyms.values(at) {
-		if sym, ok := l.symbols.at(i); ok {
-			out = append(out, sym)
-		}
-	}
-	return out
+	return append([]string(nil), l.look(s).synonyms...)
 }
 
 // Counts returns the number of official symbols, of synonyms, and of

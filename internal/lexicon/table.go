@@ -26,6 +26,10 @@ type table struct {
 	n       int
 	offsets []byte
 	data    []byte
+	// firsts holds the first key of every block, decoded once when the
+	// table is loaded (one string per 16 entries), so that the binary
+	// search compares strings instead of decoding varints at every step.
+	firsts []string
 }
 
 // tableEntry is one key and its values, for encoding.
@@ -133,22 +137,29 @@ func compareKey(k []byte, s string) int {
 	return 0
 }
 
+// indexFirsts decodes the first key of every block into firsts; ok is
+// false when the data is damaged or the first keys are not in order.
+func (t *table) indexFirsts() (ok bool) {
+	t.firsts = make([]string, t.blocks())
+	for b := range t.firsts {
+		k, good := t.firstKey(b)
+		if !good || (b > 0 && compareKey(k, t.firsts[b-1]) <= 0) {
+			t.firsts = nil
+			return false
+		}
+		t.firsts[b] = string(k)
+	}
+	return true
+}
+
 // find returns the position of key's values.
 func (t *table) find(key string) (valsAt int, ok bool) {
-	nb := t.blocks()
-	if nb == 0 {
+	if len(t.firsts) == 0 {
 		return 0, false
 	}
 	// The last block whose first key is <= key.
-	bad := false
-	b := sort.Search(nb, func(i int) bool {
-		k, good := t.firstKey(i)
-		if !good {
-			bad = true
-		}
-		return compareKey(k, key) > 0
-	}) - 1
-	if b < 0 || bad {
+	b := sort.Search(len(t.firsts), func(i int) bool { return t.firsts[i] > key }) - 1
+	if b < 0 {
 		return 0, false
 	}
 	var buf [64]byte
@@ -218,5 +229,6 @@ func encodeTable(entries []tableEntry) table {
 		}
 		prev = e.key
 	}
+	t.indexFirsts()
 	return t
 }

@@ -212,7 +212,39 @@ func compareKeywords(p *Pass, symbols, chemicals, diseases []string, checkWords,
 // file does not exist. Malformed tables are reported (at their own lines)
 // and returned as nil. When strict, the header must equal want; otherwise
 // it must contain want's columns.
+//
+// Several rules read the same tables of a page (genes-table, the keyword
+// rules), so the reading is done once per page and its findings are
+// replayed to each pass that asks.
 func readTable(p *Pass, name string, want []string, strict bool) (t *tsvTable, found bool) {
+	key := tableReadKey{name: name, want: strings.Join(want, "\t"), strict: strict}
+	r := p.Doc.Memo(key, func() any {
+		var r tableRead
+		collect := NewPass(p.Doc, func(f Finding) { r.findings = append(r.findings, f) }, p.companions)
+		r.table, r.found = parseTable(collect, name, want, strict)
+		return &r
+	}).(*tableRead)
+	for _, f := range r.findings {
+		p.Report(f)
+	}
+	return r.table, r.found
+}
+
+// tableReadKey is the Document.Memo key of one reading of a table.
+type tableReadKey struct {
+	name, want string
+	strict     bool
+}
+
+// tableRead is a table as read, with the findings the reading made.
+type tableRead struct {
+	table    *tsvTable
+	found    bool
+	findings []Finding
+}
+
+// parseTable is readTable without the memo.
+func parseTable(p *Pass, name string, want []string, strict bool) (t *tsvTable, found bool) {
 	shown, data, err := p.Companion(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

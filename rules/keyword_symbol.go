@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/figlint/figlint/internal/lexicon"
+	"github.com/figlint/figlint/internal/memo"
 	"gopkg.in/yaml.v3"
 )
 
@@ -266,12 +267,12 @@ func (k *keywordPage) blockScore(s string, j int) int {
 			return scoreOfficial
 		case l.SynonymOf(s) != nil:
 			return scoreSynonym
-		case sh != nil && !sh.re.MatchString(s):
+		case sh != nil && !sh.fits(s):
 			return scoreOffShape
 		}
 		return scoreInLexicon
 	}
-	if sh == nil || sh.re.MatchString(s) {
+	if sh == nil || sh.fits(s) {
 		return scoreShape
 	}
 	return scoreOffShape
@@ -463,7 +464,7 @@ func (k *keywordPage) checkSymbol(i int, s string) {
 		return
 	}
 	if k.lex[block] == nil {
-		if sh := shapeOf(block); sh == nil || sh.re.MatchString(s) {
+		if sh := shapeOf(block); sh == nil || sh.fits(s) {
 			return // checked by shape only, and fine; or not checkable
 		}
 	}
@@ -522,7 +523,7 @@ func (k *keywordPage) checkOwners(i int, s string, owners []string) {
 	}
 	for _, o := range k.listed {
 		if k.lex[o] == nil {
-			if sh := shapeOf(o); sh != nil && sh.re.MatchString(s) {
+			if sh := shapeOf(o); sh != nil && sh.fits(s) {
 				return // may be a symbol of this listed organism too
 			}
 		}
@@ -642,5 +643,24 @@ func shapeOf(organism string) *shape {
 	if sh := shapes[organism]; sh != nil {
 		return sh
 	}
-	return shapes[lexicon.Species(organism)]
+	return shapeOfSpecies.Get(organism, func(o string) *shape { return shapes[lexicon.Species(o)] })
+}
+
+// shapeOfSpecies remembers the shape of organism names that are not
+// species names themselves (strains, subspecies).
+var shapeOfSpecies = memo.Map[string, *shape]{Limit: 1 << 12, Own: strings.Clone}
+
+// shapeFits remembers which keywords fit which shape: the same symbols
+// recur page after page.
+var shapeFits = memo.Map[shapeQuestion, bool]{Limit: 1 << 18,
+	Own: func(q shapeQuestion) shapeQuestion { q.s = strings.Clone(q.s); return q }}
+
+type shapeQuestion struct {
+	sh *shape
+	s  string
+}
+
+// fits reports whether s has the shape.
+func (sh *shape) fits(s string) bool {
+	return shapeFits.Get(shapeQuestion{sh, s}, func(q shapeQuestion) bool { return q.sh.re.MatchString(q.s) })
 }

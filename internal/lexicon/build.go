@@ -419,7 +419,7 @@ func (b *Builder) Build() (*File, error) {
 		if name == "" {
 			return nil, fmt.Errorf("lexicon: taxon %d: %w; name it (figlint lexicon build --organism %d=NAME)", id, ErrUnnamed, id)
 		}
-		l := &Lexicon{TaxID: id, Organism: name}
+		l := newLexicon(id, name)
 		for i := range b.sources {
 			if t.sources[i] {
 				l.Sources = append(l.Sources, b.sources[i])

@@ -79,7 +79,7 @@ func Decode(data []byte) (*File, error) {
 	}
 	ntax := d.count()
 	for i := 0; i < ntax && d.err == nil; i++ {
-		l := &Lexicon{TaxID: d.uvarint(), Organism: d.str()}
+		l := newLexicon(d.uvarint(), d.str())
 		nref := d.count()
 		for j := 0; j < nref && d.err == nil; j++ {
 			ref := d.uvarint()

@@ -13,8 +13,8 @@ package lexicon
 import (
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"github.com/figlint/figlint/internal/memo"
 )
 
 // Source is one input a compiled lexicon was built from.
@@ -47,16 +47,18 @@ type Lexicon struct {
 	// nomenclatures.
 	folds table
 
-	// memo remembers what lookups found (string -> *lookup), for the
-	// keywords that recur across the pages of a batch run; memoized
-	// counts its entries, which stop growing at memoLimit.
-	memo     sync.Map
-	memoized atomic.Int64
+	// memo remembers what lookups found, for the keywords that recur
+	// across the pages of a batch run (at most 2^18 of them: a few tens
+	// of MB at most; the symbols of a whole collection need far fewer).
+	memo memo.Map[string, *lookup]
 }
 
-// memoLimit bounds the lookups a Lexicon remembers (a few tens of MB at
-// most; the symbols of a whole collection need far fewer).
-const memoLimit = 1 << 18
+// newLexicon returns an empty lexicon of a taxon.
+func newLexicon(taxID int, organism string) *Lexicon {
+	l := &Lexicon{TaxID: taxID, Organism: organism}
+	l.memo.Limit, l.memo.Own = 1<<18, strings.Clone
+	return l
+}
 
 // lookup is what a Lexicon knows of one string.
 type lookup struct {
@@ -65,12 +67,13 @@ type lookup struct {
 }
 
 // look returns what the lexicon knows of s, from the memo when it has
-// been asked before. The tables are immutable, so concurrent callers may
-// both compute an entry; they compute the same one.
+// been asked before.
 func (l *Lexicon) look(s string) *lookup {
-	if v, ok := l.memo.Load(s); ok {
-		return v.(*lookup)
-	}
+	return l.memo.Get(s, l.find)
+}
+
+// find looks s up in the tables.
+func (l *Lexicon) find(s string) *lookup {
 	e := &lookup{}
 	_, e.symbol = l.symbols.find(s)
 	if at, ok := l.synonyms.find(s); ok {
@@ -78,11 +81,6 @@ func (l *Lexicon) look(s string) *lookup {
 			if sym, ok := l.symbols.at(i); ok {
 				e.synonyms = append(e.synonyms, sym)
 			}
-		}
-	}
-	if l.memoized.Load() < memoLimit {
-		if _, loaded := l.memo.LoadOrStore(strings.Clone(s), e); !loaded {
-			l.memoized.Add(1)
 		}
 	}
 	return e

@@ -1,0 +1,71 @@
+package memo
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestGetComputesOncePerKey(t *testing.T) {
+	m := Map[string, int]{Limit: 10}
+	calls := 0
+	f := func(s string) int { calls++; return len(s) }
+	for range 3 {
+		if got := m.Get("abc", f); got != 3 {
+			t.Fatalf("Get(abc) = %d, want 3", got)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("compute ran %d times for one key, want 1", calls)
+	}
+}
+
+func TestGetStopsRememberingAtLimit(t *testing.T) {
+	m := Map[int, int]{Limit: 2}
+	calls := 0
+	f := func(k int) int { calls++; return k * k }
+	for k := range 4 {
+		if got := m.Get(k, f); got != k*k {
+			t.Fatalf("Get(%d) = %d, want %d", k, got, k*k)
+		}
+	}
+	if m.Len() != 2 {
+		t.Errorf("Len() = %d after 4 keys with Limit 2, want 2", m.Len())
+	}
+	calls = 0
+	m.Get(3, f) // not remembered: computed again
+	m.Get(0, f) // remembered
+	if calls != 1 {
+		t.Errorf("compute ran %d times, want 1 (only for the key past the limit)", calls)
+	}
+}
+
+func TestGetConcurrent(t *testing.T) {
+	m := Map[int, int]{Limit: 1000}
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 500 {
+				if got := m.Get((k+w)%500, func(k int) int { return -k }); got != -((k + w) % 500) {
+					t.Errorf("Get(%d) = %d", (k+w)%500, got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if m.Len() != 500 {
+		t.Errorf("Len() = %d, want 500", m.Len())
+	}
+}
+
+func TestGetStoresOwnedKey(t *testing.T) {
+	var stored []string
+	m := Map[string, bool]{Limit: 10, Own: func(s string) string { stored = append(stored, s); return s }}
+	m.Get("a", func(string) bool { return true })
+	m.Get("a", func(string) bool { return true })
+	if len(stored) != 1 || stored[0] != "a" {
+		t.Errorf("Own saw %q, want [a]: called once, when the key is first stored", stored)
+	}
+}

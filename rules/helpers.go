@@ -37,7 +37,28 @@ type Item struct {
 // that are themselves collections are skipped, indexes still count them).
 // A scalar value is returned as a one-item list with list == false, so
 // rules can treat `organisms: Homo sapiens` like a list of one.
+//
+// The items are made once per page and shared by the rules that ask: the
+// slice must not be modified.
 func (p *Pass) Items(pointer string) (items []Item, list bool) {
+	r := p.Doc.Memo(itemsKey(pointer), func() any {
+		var r itemsRead
+		r.items, r.list = p.items(pointer)
+		return r
+	}).(itemsRead)
+	return r.items, r.list
+}
+
+// itemsKey is the Document.Memo key of Items.
+type itemsKey string
+
+type itemsRead struct {
+	items []Item
+	list  bool
+}
+
+// items is Items without the memo.
+func (p *Pass) items(pointer string) (items []Item, list bool) {
 	e, found := p.Doc.Lookup(pointer)
 	if !found {
 		return nil, false
@@ -46,6 +67,7 @@ func (p *Pass) Items(pointer string) (items []Item, list bool) {
 	case yaml.ScalarNode:
 		return []Item{{Pointer: pointer, Text: e.Target.Value, Null: e.Target.Tag == "!!null", Node: e.Value}}, false
 	case yaml.SequenceNode:
+		items = make([]Item, 0, len(e.Target.Content))
 		for i, c := range e.Target.Content {
 			if d := Deref(c); d.Kind == yaml.ScalarNode {
 				node := c

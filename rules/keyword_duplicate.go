@@ -27,16 +27,17 @@ func runKeywordDuplicate(p *Pass) {
 		return
 	}
 	var words map[string]bool
-	first := map[string]Item{}
-	for _, it := range items {
+	first := make(map[string]int, len(items)) // text -> index in items
+	for n, it := range items {
 		if it.Null || isMissing(it.Text) {
 			continue
 		}
-		prev, seen := first[it.Text]
+		at, seen := first[it.Text]
 		if !seen {
-			first[it.Text] = it
+			first[it.Text] = n
 			continue
 		}
+		prev := items[at]
 		if words == nil {
 			words = chemicalAndDiseaseWords(p)
 		}

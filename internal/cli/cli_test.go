@@ -471,9 +471,9 @@ func TestShards(t *testing.T) {
 func TestCacheFlag(t *testing.T) {
 	cache := t.TempDir()
 	_, first, _ := run(t, "../..", "--format", "json", "--cache", cache, "fixtures/pfocr")
-	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*"))
-	if len(entries) == 0 {
-		t.Fatal("the cache is empty after a run")
+	entries, _ := filepath.Glob(filepath.Join(cache, "pack-*.flp"))
+	if len(entries) != 1 {
+		t.Fatalf("%d packs in the cache after a run; want 1", len(entries))
 	}
 	_, second, _ := run(t, "../..", "--format", "json", "--cache", cache, "fixtures/pfocr")
 	if first != second {
@@ -483,13 +483,13 @@ func TestCacheFlag(t *testing.T) {
 	work := t.TempDir()
 	copyFile(t, "../../fixtures/ok/_figures/PMC8932105__12935_2022_2527_Fig7_HTML.md", filepath.Join(work, "p.md"))
 	run(t, work, "--cache", "c", "p.md")
-	if entries, _ := filepath.Glob(filepath.Join(work, "c", "*", "*")); len(entries) != 1 {
-		t.Fatalf("relative --cache: %d entries in %s/c", len(entries), work)
+	if entries, _ := filepath.Glob(filepath.Join(work, "c", "pack-*.flp")); len(entries) != 1 {
+		t.Fatalf("relative --cache: %d packs in %s/c", len(entries), work)
 	}
 	other := t.TempDir()
 	run(t, "../..", "--no-cache", "--cache", other, "fixtures/pfocr")
-	if entries, _ := filepath.Glob(filepath.Join(other, "*", "*")); len(entries) != 0 {
-		t.Fatalf("--no-cache wrote %d entries", len(entries))
+	if entries, _ := os.ReadDir(other); len(entries) != 0 {
+		t.Fatalf("--no-cache wrote %d files", len(entries))
 	}
 }
 

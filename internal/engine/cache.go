@@ -1,15 +1,26 @@
 package engine
 
 import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"crypto/rand"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/figlint/figlint/internal/yamlpos"
 	"github.com/figlint/figlint/rules"
@@ -19,22 +30,78 @@ import (
 // the run (figlint's build, rules, severities, configuration, schema,
 // lexicons: the fingerprint given to OpenCache), the page's path and bytes,
 // and the companion tables its rules read, so that a re-run over an
-// unchanged collection only hashes. It is safe for concurrent use, also by
-// several processes: entries are written to a temporary file and renamed.
-// A corrupt entry is a miss and is rewritten.
+// unchanged collection only hashes.
+//
+// The entries live in pack files: each run that computes new results
+// writes them to one temporary file and renames it into place when it
+// ends (Flush), so a run writes one file however many pages it lints, and
+// a re-run reads one index per pack instead of a file per page. A pack is
+// never changed once it is in place, so runs sharing a directory at once
+// (several processes) each see whole packs or none. Every entry carries a
+// checksum: a damaged entry or pack is a miss, and its page's result is
+// written again. When more than maxPacks packs pile up, the run that
+// flushes merges them into one (newest entries first, at most
+// maxPackBytes) and removes the ones it merged.
 type Cache struct {
 	dir          string
 	run          [32]byte
 	hits, misses atomic.Int64
+
+	packs []*pack // newest first, as found by OpenCache
+
+	mu  sync.Mutex
+	out *packWriter // this run's new entries, nil until the first store
 }
 
+// cacheKey identifies a page's result.
+type cacheKey [32]byte
+
+const (
+	packMagic    = "FLPK1\n" // pack files start with it, and end with its first 4 bytes
+	packPrefix   = "pack-"
+	packSuffix   = ".flp"
+	tmpPrefix    = ".tmp-pack-"
+	indexEntry   = 32 + 8 + 4 + 4 // key, offset, length, CRC-32
+	footerSize   = 8 + 8 + 4 + 4  // index offset, count, index CRC-32, magic
+	maxPacks     = 8
+	maxPackBytes = 1 << 30
+	staleTemp    = 24 * time.Hour // temporary packs of runs that died
+)
+
 // OpenCache opens (creating it if needed) a cache directory for runs with
-// the given fingerprint.
+// the given fingerprint. Packs that cannot be read are skipped.
 func OpenCache(dir string, fingerprint []byte) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("engine: cache: %w", err)
 	}
-	return &Cache{dir: dir, run: sha256.Sum256(fingerprint)}, nil
+	c := &Cache{dir: dir, run: sha256.Sum256(fingerprint)}
+	names, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("engine: cache: %w", err)
+	}
+	for _, d := range names {
+		name := d.Name()
+		switch {
+		case strings.HasPrefix(name, packPrefix) && strings.HasSuffix(name, packSuffix):
+			p, err := openPack(filepath.Join(dir, name))
+			switch {
+			case err == nil:
+				c.packs = append(c.packs, p)
+			case errors.Is(err, errBadPack):
+				// Packs are renamed into place whole, so one of this
+				// format that does not read is damaged: drop it.
+				_ = os.Remove(filepath.Join(dir, name))
+			}
+		case strings.HasPrefix(name, tmpPrefix):
+			if info, err := d.Info(); err == nil && time.Since(info.ModTime()) > staleTemp {
+				_ = os.Remove(filepath.Join(dir, name))
+			}
+		}
+	}
+	// Pack names start with their creation time, so newest first is
+	// reverse name order.
+	slices.SortFunc(c.packs, func(a, b *pack) int { return strings.Compare(b.path, a.path) })
+	return c, nil
 }
 
 // Stats returns the number of cache hits and misses so far.
@@ -57,62 +124,135 @@ type cacheEntry struct {
 	Companions []companionUse
 }
 
-func (c *Cache) key(f File, data []byte) string {
+func (c *Cache) key(f File, data []byte) cacheKey {
 	h := sha256.New()
 	h.Write(entryMagic) // a new entry format gets new keys
 	h.Write(c.run[:])
 	h.Write([]byte(f.Display))
 	h.Write([]byte{0})
 	h.Write(data)
-	return hex.EncodeToString(h.Sum(nil))
+	var k cacheKey
+	h.Sum(k[:0])
+	return k
 }
-
-func (c *Cache) file(key string) string { return filepath.Join(c.dir, key[:2], key) }
 
 // load returns the cached result for a page whose key is key, or false.
-func (c *Cache) load(key string, f File, data []byte) (Result, bool) {
-	raw, err := os.ReadFile(c.file(key))
-	if err != nil {
-		c.misses.Add(1)
-		return Result{}, false
-	}
-	e, err := decodeEntry(raw)
-	if err != nil {
-		c.misses.Add(1)
-		return Result{}, false // corrupt or of another format: recomputed and rewritten
-	}
-	for _, u := range e.Companions {
-		if sumFile(u.Path) != u.Sum {
-			c.misses.Add(1)
-			return Result{}, false // a table changed
+func (c *Cache) load(key cacheKey, f File, data []byte) (Result, bool) {
+	for _, p := range c.packs {
+		raw, found := p.get(key)
+		if !found {
+			continue
 		}
+		e, err := decodeEntry(raw)
+		if err != nil {
+			continue // of another format: an older pack may still hold it
+		}
+		for _, u := range e.Companions {
+			if sumFile(u.Path) != u.Sum {
+				c.misses.Add(1)
+				return Result{}, false // a table changed
+			}
+		}
+		c.hits.Add(1)
+		return Result{File: f, Source: yamlpos.New(data), Findings: e.Findings, Suppressed: e.Suppressed,
+			Facts: e.Facts, summaries: e.Summaries}, true
 	}
-	c.hits.Add(1)
-	return Result{File: f, Source: yamlpos.New(data), Findings: e.Findings, Suppressed: e.Suppressed,
-		Facts: e.Facts, summaries: e.Summaries}, true
+	c.misses.Add(1)
+	return Result{}, false
 }
 
-// store writes a page's result under key. Results with internal errors
-// are not cached; a write that fails only costs a later recomputation.
-func (c *Cache) store(key string, r Result) {
+// store adds a page's result to this run's pack. Results with internal
+// errors are not cached; a write that fails only costs a later
+// recomputation.
+func (c *Cache) store(key cacheKey, r Result) {
 	if r.Err != nil {
 		return
 	}
 	raw := encodeEntry(cacheEntry{Findings: r.Findings, Suppressed: r.Suppressed,
 		Summaries: r.summaries, Facts: r.Facts, Companions: r.companions})
-	path := c.file(key)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.out == nil {
+		w, err := newPackWriter(c.dir)
+		if err != nil {
+			return
+		}
+		c.out = w
+	}
+	if c.out.add(key, raw) != nil {
+		c.out.abort()
+		c.out = nil
+	}
+}
+
+// Flush puts the entries stored so far in place, in a new pack, and
+// merges the packs when too many have piled up. Engine.Run calls it when
+// its last page is done. Errors are ignored: the cache only saves work.
+func (c *Cache) Flush() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.out == nil {
 		return
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	p, err := c.out.finish()
+	c.out = nil
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(raw)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), path) != nil {
-		_ = os.Remove(tmp.Name())
+	c.packs = append([]*pack{p}, c.packs...)
+	if len(c.packs) > maxPacks {
+		c.merge()
 	}
+}
+
+// merge rewrites all the packs as one, newest entries first, and removes
+// the old ones. Called with c.mu held.
+func (c *Cache) merge() {
+	w, err := newPackWriter(c.dir)
+	if err != nil {
+		return
+	}
+	seen := map[cacheKey]bool{}
+	for _, p := range c.packs {
+		for i := range p.count {
+			key, raw, ok := p.entry(i)
+			if !ok || seen[key] || w.size+int64(len(raw)) > maxPackBytes {
+				continue
+			}
+			seen[key] = true
+			if w.add(key, raw) != nil {
+				w.abort()
+				return
+			}
+		}
+	}
+	merged, err := w.finish()
+	if err != nil {
+		return
+	}
+	for _, p := range c.packs {
+		_ = p.f.Close()
+		_ = os.Remove(p.path) // another run may have removed it already
+	}
+	c.packs = []*pack{merged}
+}
+
+// Close releases the packs' files. The Cache must not be used after.
+func (c *Cache) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.out != nil {
+		c.out.abort()
+		c.out = nil
+	}
+	var first error
+	for _, p := range c.packs {
+		if err := p.f.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	c.packs = nil
+	return first
 }
 
 // sumFile hashes a file's bytes; "" when it does not exist or cannot be read.
@@ -126,3 +266,197 @@ func sumFile(path string) string {
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// A pack file is the magic, then the entries' bytes one after another,
+// then the index (one indexEntry per entry, sorted by key), then the
+// footer: where the index starts, the number of entries, the index's
+// CRC-32, and the magic's first 4 bytes (all little-endian).
+type pack struct {
+	path  string
+	f     *os.File
+	count int
+	index []byte // count sorted index entries
+	end   int64  // where the entries end (the index's offset)
+}
+
+var (
+	errBadPack   = errors.New("engine: damaged cache pack")
+	errOtherPack = errors.New("engine: cache pack of another format")
+)
+
+func openPack(path string) (*pack, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	p, err := readPackIndex(f)
+	if err != nil {
+		_ = f.Close()
+		return nil, err
+	}
+	p.path = path
+	return p, nil
+}
+
+func readPackIndex(f *os.File) (*pack, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	size := info.Size()
+	var head [len(packMagic)]byte
+	if _, err := f.ReadAt(head[:], 0); err != nil || string(head[:]) != packMagic {
+		return nil, errOtherPack // another format (a newer figlint's), or empty
+	}
+	if size < int64(len(packMagic)+footerSize) {
+		return nil, errBadPack
+	}
+	var foot [footerSize]byte
+	if _, err := f.ReadAt(foot[:], size-footerSize); err != nil {
+		return nil, err
+	}
+	at := binary.LittleEndian.Uint64(foot[0:])
+	count := binary.LittleEndian.Uint64(foot[8:])
+	sum := binary.LittleEndian.Uint32(foot[16:])
+	if string(foot[20:]) != packMagic[:4] || at < uint64(len(packMagic)) || at > uint64(size-footerSize) ||
+		count != (uint64(size-footerSize)-at)/indexEntry || (uint64(size-footerSize)-at)%indexEntry != 0 {
+		return nil, errBadPack
+	}
+	index := make([]byte, int(count)*indexEntry)
+	if _, err := f.ReadAt(index, int64(at)); err != nil {
+		return nil, err
+	}
+	if crc32.ChecksumIEEE(index) != sum {
+		return nil, errBadPack
+	}
+	return &pack{f: f, count: int(count), index: index, end: int64(at)}, nil
+}
+
+// slot returns index entry i's key, offset, length and checksum.
+func (p *pack) slot(i int) (key []byte, off int64, n int, sum uint32) {
+	e := p.index[i*indexEntry : (i+1)*indexEntry]
+	return e[:32], int64(binary.LittleEndian.Uint64(e[32:])), int(binary.LittleEndian.Uint32(e[40:])),
+		binary.LittleEndian.Uint32(e[44:])
+}
+
+// read returns entry i's bytes when they are intact.
+func (p *pack) read(i int) ([]byte, bool) {
+	_, off, n, sum := p.slot(i)
+	if off < int64(len(packMagic)) || off+int64(n) > p.end {
+		return nil, false
+	}
+	raw := make([]byte, n)
+	if _, err := p.f.ReadAt(raw, off); err != nil || crc32.ChecksumIEEE(raw) != sum {
+		return nil, false
+	}
+	return raw, true
+}
+
+// get returns the bytes of key's entry.
+func (p *pack) get(key cacheKey) ([]byte, bool) {
+	lo, hi := 0, p.count
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		k, _, _, _ := p.slot(mid)
+		if bytes.Compare(k, key[:]) < 0 {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo == p.count {
+		return nil, false
+	}
+	if k, _, _, _ := p.slot(lo); !bytes.Equal(k, key[:]) {
+		return nil, false
+	}
+	return p.read(lo)
+}
+
+// entry returns entry i's key and bytes, for merging.
+func (p *pack) entry(i int) (cacheKey, []byte, bool) {
+	var key cacheKey
+	k, _, _, _ := p.slot(i)
+	copy(key[:], k)
+	raw, ok := p.read(i)
+	return key, raw, ok
+}
+
+// packWriter writes a pack to a temporary file in the cache directory.
+type packWriter struct {
+	dir  string
+	tmp  *os.File
+	w    *bufio.Writer
+	size int64 // bytes written so far
+	ents []packSlot
+}
+
+type packSlot struct {
+	key cacheKey
+	off int64
+	n   int
+	sum uint32
+}
+
+func newPackWriter(dir string) (*packWriter, error) {
+	tmp, err := os.CreateTemp(dir, tmpPrefix+"*")
+	if err != nil {
+		return nil, err
+	}
+	w := &packWriter{dir: dir, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<16)}
+	if _, err := w.w.WriteString(packMagic); err != nil {
+		w.abort()
+		return nil, err
+	}
+	w.size = int64(len(packMagic))
+	return w, nil
+}
+
+func (w *packWriter) add(key cacheKey, raw []byte) error {
+	if _, err := w.w.Write(raw); err != nil {
+		return err
+	}
+	w.ents = append(w.ents, packSlot{key: key, off: w.size, n: len(raw), sum: crc32.ChecksumIEEE(raw)})
+	w.size += int64(len(raw))
+	return nil
+}
+
+// finish writes the index and footer and renames the pack into place.
+func (w *packWriter) finish() (*pack, error) {
+	slices.SortFunc(w.ents, func(a, b packSlot) int { return cmp.Or(bytes.Compare(a.key[:], b.key[:]), cmp.Compare(a.off, b.off)) })
+	// One entry per key: two pages cannot share a key (it hashes the
+	// path), but the same page listed twice can.
+	w.ents = slices.CompactFunc(w.ents, func(a, b packSlot) bool { return a.key == b.key })
+	index := make([]byte, 0, len(w.ents)*indexEntry)
+	for _, e := range w.ents {
+		index = append(index, e.key[:]...)
+		index = binary.LittleEndian.AppendUint64(index, uint64(e.off))
+		index = binary.LittleEndian.AppendUint32(index, uint32(e.n))
+		index = binary.LittleEndian.AppendUint32(index, e.sum)
+	}
+	foot := binary.LittleEndian.AppendUint64(nil, uint64(w.size))
+	foot = binary.LittleEndian.AppendUint64(foot, uint64(len(w.ents)))
+	foot = binary.LittleEndian.AppendUint32(foot, crc32.ChecksumIEEE(index))
+	foot = append(foot, packMagic[:4]...)
+	_, err1 := w.w.Write(index)
+	_, err2 := w.w.Write(foot)
+	if err := errors.Join(err1, err2, w.w.Flush()); err != nil {
+		w.abort()
+		return nil, err
+	}
+	var suffix [6]byte
+	_, _ = io.ReadFull(rand.Reader, suffix[:])
+	path := filepath.Join(w.dir, fmt.Sprintf("%s%020d-%s%s", packPrefix, time.Now().UnixNano(), hex.EncodeToString(suffix[:]), packSuffix))
+	if err := os.Rename(w.tmp.Name(), path); err != nil {
+		w.abort()
+		return nil, err
+	}
+	p := &pack{path: path, f: w.tmp, count: len(w.ents), index: index, end: w.size}
+	return p, nil
+}
+
+// abort removes the temporary file.
+func (w *packWriter) abort() {
+	_ = w.tmp.Close()
+	_ = os.Remove(w.tmp.Name())
+}

@@ -1,10 +1,12 @@
 package engine_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/ruletest"
@@ -98,14 +100,12 @@ func TestCache(t *testing.T) {
 	if err := os.WriteFile(table, append(data, []byte("9606\tHomo sapiens\tMammals\tX\tX\tXIST\t7503\tncbigene_symbol\t1\t0\t1\n")...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// A corrupt entry is a miss, rewritten for next time.
-	entries, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
-	if len(entries) != len(files) {
-		t.Fatalf("%d cache entries for %d files", len(entries), len(files))
+	// A damaged entry is a miss, rewritten for next time.
+	packs, _ := filepath.Glob(filepath.Join(dir, "pack-*.flp"))
+	if len(packs) != 1 {
+		t.Fatalf("%d packs after a first run and an all-hits re-run; want 1", len(packs))
 	}
-	if err := os.WriteFile(entries[0], []byte("{not json"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	damage(t, packs[0], 10)
 	c3 := cacheFor()
 	third := lintAll(t, engine.New(reg, engine.Options{WorkDir: site, Cache: c3}), files)
 	if hits, misses := c3.Stats(); misses != 2 || hits != int64(len(files))-2 {
@@ -115,11 +115,121 @@ func TestCache(t *testing.T) {
 	if diff := cmp.Diff(fresh, third); diff != "" {
 		t.Fatalf("cached run after edits differs from a fresh one (-want +got):\n%s", diff)
 	}
+	c4 := cacheFor()
+	fourth := lintAll(t, engine.New(reg, engine.Options{WorkDir: site, Cache: c4}), files)
+	if hits, misses := c4.Stats(); misses != 0 {
+		t.Fatalf("after the misses were rewritten: %d hits, %d misses; want no misses", hits, misses)
+	}
+	if diff := cmp.Diff(fresh, fourth); diff != "" {
+		t.Fatalf("cached run from the rewritten entries differs (-want +got):\n%s", diff)
+	}
 	// Another run fingerprint (other rules, say) shares no entries.
 	other, _ := engine.OpenCache(dir, []byte("run B"))
 	lintAll(t, engine.New(reg, engine.Options{WorkDir: site, Cache: other}), files)
 	if hits, _ := other.Stats(); hits != 0 {
 		t.Fatalf("a different fingerprint hit %d entries", hits)
+	}
+}
+
+// damage flips a byte of a file at offset at.
+func damage(t *testing.T, path string, at int) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if at < 0 {
+		at += len(data)
+	}
+	data[at] ^= 0xFF
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCachePacks: every run that computes results adds one pack; past
+// eight, a run merges them into one that still answers for every page;
+// a pack with a damaged index or footer is ignored; temporary packs of
+// runs that died are removed once stale.
+func TestCachePacks(t *testing.T) {
+	files, _ := engine.Collect([]string{"../../fixtures/pfocr/_figures"}, ".", nil)
+	reg := ruletest.Registry(t)
+	want := lintAll(t, engine.New(reg, engine.Options{}), files)
+	dir := t.TempDir()
+	run := func(fingerprint string) (hits, misses int64) {
+		t.Helper()
+		c, err := engine.OpenCache(dir, []byte(fingerprint))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		got := lintAll(t, engine.New(reg, engine.Options{Cache: c}), files)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("cached run %q differs (-want +got):\n%s", fingerprint, diff)
+		}
+		return c.Stats()
+	}
+	count := func() int {
+		packs, _ := filepath.Glob(filepath.Join(dir, "pack-*.flp"))
+		return len(packs)
+	}
+	for i := range 8 {
+		run(fmt.Sprint("run ", i))
+		if got := count(); got != i+1 {
+			t.Fatalf("after %d runs of different fingerprints: %d packs; want %d", i+1, got, i+1)
+		}
+	}
+	run("run 8") // the ninth pack: merged into one
+	if got := count(); got != 1 {
+		t.Fatalf("after nine packs: %d packs; want 1, merged", got)
+	}
+	for i := range 9 {
+		if hits, misses := run(fmt.Sprint("run ", i)); misses != 0 || hits != int64(len(files)) {
+			t.Fatalf("run %d from the merged pack: %d hits, %d misses; want all hits", i, hits, misses)
+		}
+	}
+	packs, _ := filepath.Glob(filepath.Join(dir, "pack-*.flp"))
+	damage(t, packs[0], -1) // the footer's magic
+	if hits, _ := run("run 0"); hits != 0 {
+		t.Fatalf("a pack with a damaged footer gave %d hits", hits)
+	}
+	if _, err := os.Stat(packs[0]); !os.IsNotExist(err) {
+		t.Errorf("the damaged pack was kept (%v)", err)
+	}
+	if hits, misses := run("run 0"); misses != 0 || hits != int64(len(files)) {
+		t.Fatalf("after rewriting: %d hits, %d misses; want all hits", hits, misses)
+	}
+
+	// A pack of another format (a newer figlint's) is neither read nor
+	// removed.
+	newer := filepath.Join(dir, "pack-99999999999999999999-0.flp")
+	if err := os.WriteFile(newer, []byte("FLPK2\nwhatever it holds"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if hits, misses := run("run 0"); misses != 0 || hits != int64(len(files)) {
+		t.Fatalf("with another format's pack: %d hits, %d misses; want all hits", hits, misses)
+	}
+	if _, err := os.Stat(newer); err != nil {
+		t.Errorf("another format's pack was removed: %v", err)
+	}
+
+	stale := filepath.Join(dir, ".tmp-pack-dead")
+	fresh := filepath.Join(dir, ".tmp-pack-live")
+	for _, p := range []string{stale, fresh} {
+		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	run("run 0")
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("a two-day-old temporary pack was kept (%v)", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a new temporary pack (another run's) was removed: %v", err)
 	}
 }
 

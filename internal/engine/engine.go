@@ -526,6 +526,9 @@ func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 			}
 		}
 	}
+	if e.cache != nil {
+		e.cache.Flush()
+	}
 	if fin := e.finish(sums); emitErr == nil && (len(fin.Findings) > 0 || fin.Err != nil) {
 		emitErr = emit(fin)
 	}

@@ -39,15 +39,21 @@ import (
 // never changed once it is in place, so runs sharing a directory at once
 // (several processes) each see whole packs or none. Every entry carries a
 // checksum: a damaged entry or pack is a miss, and its page's result is
-// written again. When more than maxPacks packs pile up, the run that
-// flushes merges them into one (newest entries first, at most
-// maxPackBytes) and removes the ones it merged.
+// written again.
+//
+// The directory stays bounded as Go's build cache does: a run marks the
+// packs it used (their modification time, at most once an hour), and
+// packs unused for unusedPack are removed. When more than maxPacks packs
+// pile up, the flushing run merges the smallest ones into one, so that
+// the small packs of pre-commit runs are merged together cheaply and the
+// large pack of a batch run is rarely rewritten.
 type Cache struct {
 	dir          string
 	run          [32]byte
 	hits, misses atomic.Int64
 
 	packs []*pack // newest first, as found by OpenCache
+	used  map[*pack]bool
 
 	mu  sync.Mutex
 	out *packWriter // this run's new entries, nil until the first store
@@ -65,7 +71,9 @@ const (
 	footerSize   = 8 + 8 + 4 + 4  // index offset, count, index CRC-32, magic
 	maxPacks     = 8
 	maxPackBytes = 1 << 30
-	staleTemp    = 24 * time.Hour // temporary packs of runs that died
+	staleTemp    = 24 * time.Hour      // temporary packs of runs that died
+	unusedPack   = 30 * 24 * time.Hour // packs no run has used for this long
+	markUse      = time.Hour           // how stale a used pack's time may get
 )
 
 // OpenCache opens (creating it if needed) a cache directory for runs with
@@ -74,7 +82,7 @@ func OpenCache(dir string, fingerprint []byte) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("engine: cache: %w", err)
 	}
-	c := &Cache{dir: dir, run: sha256.Sum256(fingerprint)}
+	c := &Cache{dir: dir, run: sha256.Sum256(fingerprint), used: map[*pack]bool{}}
 	names, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("engine: cache: %w", err)
@@ -83,6 +91,10 @@ func OpenCache(dir string, fingerprint []byte) (*Cache, error) {
 		name := d.Name()
 		switch {
 		case strings.HasPrefix(name, packPrefix) && strings.HasSuffix(name, packSuffix):
+			if info, err := d.Info(); err == nil && time.Since(info.ModTime()) > unusedPack {
+				_ = os.Remove(filepath.Join(dir, name))
+				continue
+			}
 			p, err := openPack(filepath.Join(dir, name))
 			switch {
 			case err == nil:
@@ -154,6 +166,11 @@ func (c *Cache) load(key cacheKey, f File, data []byte) (Result, bool) {
 			}
 		}
 		c.hits.Add(1)
+		if p.mod.Before(time.Now().Add(-markUse)) {
+			c.mu.Lock()
+			c.used[p] = true
+			c.mu.Unlock()
+		}
 		return Result{File: f, Source: yamlpos.New(data), Findings: e.Findings, Suppressed: e.Suppressed,
 			Facts: e.Facts, summaries: e.Summaries}, true
 	}
@@ -185,12 +202,19 @@ func (c *Cache) store(key cacheKey, r Result) {
 	}
 }
 
-// Flush puts the entries stored so far in place, in a new pack, and
-// merges the packs when too many have piled up. Engine.Run calls it when
-// its last page is done. Errors are ignored: the cache only saves work.
+// Flush puts the entries stored so far in place, in a new pack, marks
+// the packs this run used, and merges packs when too many have piled up.
+// Engine.Run calls it when its last page is done. Errors are ignored: the
+// cache only saves work.
 func (c *Cache) Flush() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	now := time.Now()
+	for p := range c.used {
+		_ = os.Chtimes(p.path, now, now)
+		p.mod = now
+	}
+	clear(c.used)
 	if c.out == nil {
 		return
 	}
@@ -205,15 +229,24 @@ func (c *Cache) Flush() {
 	}
 }
 
-// merge rewrites all the packs as one, newest entries first, and removes
-// the old ones. Called with c.mu held.
+// merge rewrites the smallest packs as one (newest entries first) and
+// removes them, leaving maxPacks/2 packs. Called with c.mu held.
 func (c *Cache) merge() {
+	bySize := slices.Clone(c.packs)
+	slices.SortStableFunc(bySize, func(a, b *pack) int { return cmp.Compare(a.end, b.end) })
+	merging := map[*pack]bool{}
+	for _, p := range bySize[:len(bySize)-maxPacks/2+1] {
+		merging[p] = true
+	}
 	w, err := newPackWriter(c.dir)
 	if err != nil {
 		return
 	}
 	seen := map[cacheKey]bool{}
-	for _, p := range c.packs {
+	for _, p := range c.packs { // newest first
+		if !merging[p] {
+			continue
+		}
 		for i := range p.count {
 			key, raw, ok := p.entry(i)
 			if !ok || seen[key] || w.size+int64(len(raw)) > maxPackBytes {
@@ -230,11 +263,16 @@ func (c *Cache) merge() {
 	if err != nil {
 		return
 	}
+	kept := []*pack{merged}
 	for _, p := range c.packs {
+		if !merging[p] {
+			kept = append(kept, p)
+			continue
+		}
 		_ = p.f.Close()
 		_ = os.Remove(p.path) // another run may have removed it already
 	}
-	c.packs = []*pack{merged}
+	c.packs = kept
 }
 
 // Close releases the packs' files. The Cache must not be used after.
@@ -273,6 +311,7 @@ func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 // CRC-32, and the magic's first 4 bytes (all little-endian).
 type pack struct {
 	path  string
+	mod   time.Time // modification time: when a run last marked it used
 	f     *os.File
 	count int
 	index []byte // count sorted index entries
@@ -329,7 +368,7 @@ func readPackIndex(f *os.File) (*pack, error) {
 	if crc32.ChecksumIEEE(index) != sum {
 		return nil, errBadPack
 	}
-	return &pack{f: f, count: int(count), index: index, end: int64(at)}, nil
+	return &pack{f: f, mod: info.ModTime(), count: int(count), index: index, end: int64(at)}, nil
 }
 
 // slot returns index entry i's key, offset, length and checksum.
@@ -451,7 +490,7 @@ func (w *packWriter) finish() (*pack, error) {
 		w.abort()
 		return nil, err
 	}
-	p := &pack{path: path, f: w.tmp, count: len(w.ents), index: index, end: w.size}
+	p := &pack{path: path, mod: time.Now(), f: w.tmp, count: len(w.ents), index: index, end: w.size}
 	return p, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -148,15 +149,17 @@ func damage(t *testing.T, path string, at int) {
 }
 
 // TestCachePacks: every run that computes results adds one pack; past
-// eight, a run merges them into one that still answers for every page;
-// a pack with a damaged index or footer is ignored; temporary packs of
-// runs that died are removed once stale.
+// eight, a run merges the smallest ones, and the packs still answer for
+// every page; a pack with a damaged index or footer is removed; packs of
+// another format are left alone; temporary packs of runs that died and
+// packs unused for a month are removed, and a run marks the packs it
+// used.
 func TestCachePacks(t *testing.T) {
 	files, _ := engine.Collect([]string{"../../fixtures/pfocr/_figures"}, ".", nil)
 	reg := ruletest.Registry(t)
 	want := lintAll(t, engine.New(reg, engine.Options{}), files)
 	dir := t.TempDir()
-	run := func(fingerprint string) (hits, misses int64) {
+	runOn := func(fingerprint string, files []engine.File) (hits, misses int64) {
 		t.Helper()
 		c, err := engine.OpenCache(dir, []byte(fingerprint))
 		if err != nil {
@@ -164,39 +167,97 @@ func TestCachePacks(t *testing.T) {
 		}
 		defer c.Close()
 		got := lintAll(t, engine.New(reg, engine.Options{Cache: c}), files)
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Fatalf("cached run %q differs (-want +got):\n%s", fingerprint, diff)
+		if len(files) == len(want) {
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("cached run %q differs (-want +got):\n%s", fingerprint, diff)
+			}
 		}
 		return c.Stats()
 	}
-	count := func() int {
+	run := func(fingerprint string) (hits, misses int64) { return runOn(fingerprint, files) }
+	packList := func() []string {
 		packs, _ := filepath.Glob(filepath.Join(dir, "pack-*.flp"))
-		return len(packs)
+		return packs
 	}
 	for i := range 8 {
 		run(fmt.Sprint("run ", i))
-		if got := count(); got != i+1 {
+		if got := len(packList()); got != i+1 {
 			t.Fatalf("after %d runs of different fingerprints: %d packs; want %d", i+1, got, i+1)
 		}
 	}
-	run("run 8") // the ninth pack: merged into one
-	if got := count(); got != 1 {
-		t.Fatalf("after nine packs: %d packs; want 1, merged", got)
+	run("run 8") // the ninth pack: six are merged into one
+	if got := len(packList()); got != 4 {
+		t.Fatalf("after nine packs: %d packs; want 4", got)
 	}
 	for i := range 9 {
 		if hits, misses := run(fmt.Sprint("run ", i)); misses != 0 || hits != int64(len(files)) {
-			t.Fatalf("run %d from the merged pack: %d hits, %d misses; want all hits", i, hits, misses)
+			t.Fatalf("run %d after merging: %d hits, %d misses; want all hits", i, hits, misses)
 		}
 	}
-	packs, _ := filepath.Glob(filepath.Join(dir, "pack-*.flp"))
-	damage(t, packs[0], -1) // the footer's magic
-	if hits, _ := run("run 0"); hits != 0 {
+
+	// Small packs (a pre-commit run's) are merged together, and the big
+	// one of a batch run is left as it is.
+	for _, p := range packList() {
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run("batch")
+	big := packList()[0]
+	for i := range 8 {
+		runOn(fmt.Sprint("hook ", i), files[i:i+1])
+	}
+	if _, err := os.Stat(big); err != nil || len(packList()) != 4 {
+		t.Fatalf("after a batch run and 8 one-page runs: %d packs, batch pack: %v; want 4 packs and the batch pack kept", len(packList()), err)
+	}
+	if hits, misses := run("batch"); misses != 0 || hits != int64(len(files)) {
+		t.Fatalf("the batch run again: %d hits, %d misses; want all hits", hits, misses)
+	}
+	for i := range 8 {
+		if hits, misses := runOn(fmt.Sprint("hook ", i), files[i:i+1]); hits != 1 || misses != 0 {
+			t.Fatalf("one-page run %d again: %d hits, %d misses; want 1 hit", i, hits, misses)
+		}
+	}
+
+	// A run marks the packs it used; packs unused for a month go.
+	twoHours := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(big, twoHours, twoHours); err != nil {
+		t.Fatal(err)
+	}
+	run("batch")
+	if info, err := os.Stat(big); err != nil || time.Since(info.ModTime()) > time.Hour {
+		t.Fatalf("the pack a run used was not marked used: %v %v", info.ModTime(), err)
+	}
+	month := time.Now().Add(-31 * 24 * time.Hour)
+	if err := os.Chtimes(big, month, month); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := run("batch"); hits != 0 {
+		t.Fatalf("a pack unused for a month still gave %d hits", hits)
+	}
+	if _, err := os.Stat(big); !os.IsNotExist(err) {
+		t.Errorf("a pack unused for a month was kept (%v)", err)
+	}
+
+	before := packList()
+	run("damaged")
+	var made string
+	for _, p := range packList() {
+		if !slices.Contains(before, p) {
+			made = p
+		}
+	}
+	if made == "" {
+		t.Fatal("a run with misses made no pack")
+	}
+	damage(t, made, -1) // the footer's magic
+	if hits, _ := run("damaged"); hits != 0 {
 		t.Fatalf("a pack with a damaged footer gave %d hits", hits)
 	}
-	if _, err := os.Stat(packs[0]); !os.IsNotExist(err) {
+	if _, err := os.Stat(made); !os.IsNotExist(err) {
 		t.Errorf("the damaged pack was kept (%v)", err)
 	}
-	if hits, misses := run("run 0"); misses != 0 || hits != int64(len(files)) {
+	if hits, misses := run("damaged"); misses != 0 || hits != int64(len(files)) {
 		t.Fatalf("after rewriting: %d hits, %d misses; want all hits", hits, misses)
 	}
 
@@ -206,7 +267,7 @@ func TestCachePacks(t *testing.T) {
 	if err := os.WriteFile(newer, []byte("FLPK2\nwhatever it holds"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if hits, misses := run("run 0"); misses != 0 || hits != int64(len(files)) {
+	if hits, misses := run("damaged"); misses != 0 || hits != int64(len(files)) {
 		t.Fatalf("with another format's pack: %d hits, %d misses; want all hits", hits, misses)
 	}
 	if _, err := os.Stat(newer); err != nil {

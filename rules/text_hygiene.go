@@ -114,13 +114,31 @@ func hygienePlausible(b []byte) bool {
 	return true
 }
 
+// hygieneMojibakeStart reports whether s holds one of Â Ã Î Ï â, with
+// which every plausible run starts: in UTF-8 each is 0xC3 and one of 0x82,
+// 0x83, 0x8E, 0x8F, 0xA2 (a byte scan: strings.ContainsAny decodes every
+// rune of a long caption to look for non-ASCII characters).
+func hygieneMojibakeStart(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xC3)
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		switch s[i+1] {
+		case 0x82, 0x83, 0x8E, 0x8F, 0xA2:
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
 // hygieneMojibake finds runs of non-ASCII characters whose Windows-1252 or
 // Latin-1 bytes form valid UTF-8, and returns the first run, its decoding,
 // and s with every such run decoded. A run that is not valid UTF-8 as a
 // whole is tried from each start, so "Ã©Ã" still yields "é".
 func hygieneMojibake(s string) (first, decoded, fixed string, found bool) {
-	if !strings.ContainsAny(s, "ÂÃÎÏâ") {
-		return "", "", s, false // every plausible run starts with one of these
+	if !hygieneMojibakeStart(s) {
+		return "", "", s, false
 	}
 	rs := []rune(s)
 	var b strings.Builder

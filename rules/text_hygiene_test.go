@@ -143,3 +143,20 @@ func TestHygieneSpacedPeriodMatchesRegexp(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// TestHygieneMojibakeStart checks the byte scan against strings.ContainsAny
+// on random strings of ASCII and of characters near the five.
+func TestHygieneMojibakeStart(t *testing.T) {
+	alphabet := []string{"a", " ", "Â", "Ã", "Î", "Ï", "â", "Á", "ã", "é", "Ä", "€", "\xc3", "\x82"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := hygieneMojibakeStart(s), strings.ContainsAny(s, "ÂÃÎÏâ"); got != want {
+			t.Fatalf("hygieneMojibakeStart(%q) = %v; strings.ContainsAny gives %v", s, got, want)
+		}
+	}
+}

@@ -68,7 +68,10 @@ func titleSameAsPaper(figtitle, papertitle string) bool {
 // period, the problems whose fix is known.
 func titleClean(title string) string {
 	t := strings.TrimPrefix(title, titlePanelLabel.FindString(title))
-	t = strings.TrimSpace(titleArtefactFix.ReplaceAllString(t, ""))
+	if strings.IndexByte(t, '[') >= 0 { // the regexp tries every position
+		t = titleArtefactFix.ReplaceAllString(t, "")
+	}
+	t = strings.TrimSpace(t)
 	if strings.HasSuffix(t, ".") {
 		t = titleWithoutPeriod(t)
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -38,15 +39,15 @@ type Item struct {
 // A scalar value is returned as a one-item list with list == false, so
 // rules can treat `organisms: Homo sapiens` like a list of one.
 //
-// The items are made once per page and shared by the rules that ask: the
-// slice must not be modified.
+// The items are made once per page; each caller gets its own copy of the
+// slice, which it may change (the texts and pointers are shared strings).
 func (p *Pass) Items(pointer string) (items []Item, list bool) {
 	r := p.Doc.Memo(itemsKey(pointer), func() any {
 		var r itemsRead
 		r.items, r.list = p.items(pointer)
 		return r
 	}).(itemsRead)
-	return r.items, r.list
+	return slices.Clone(r.items), r.list
 }
 
 // itemsKey is the Document.Memo key of Items.

@@ -662,5 +662,8 @@ type shapeQuestion struct {
 
 // fits reports whether s has the shape.
 func (sh *shape) fits(s string) bool {
+	if len(s) > 64 { // not worth remembering (and the memo stays small in bytes)
+		return sh.re.MatchString(s)
+	}
 	return shapeFits.Get(shapeQuestion{sh, s}, func(q shapeQuestion) bool { return q.sh.re.MatchString(q.s) })
 }

@@ -386,6 +386,7 @@ func runLint(args []string, sys IO) (int, error) {
 				// The default cache is a convenience: run without it.
 			} else {
 				opts.Cache = c
+				defer c.Close()
 			}
 		}
 	}

@@ -55,8 +55,9 @@ type Cache struct {
 	packs []*pack // newest first, as found by OpenCache
 	used  map[*pack]bool
 
-	mu  sync.Mutex
-	out *packWriter // this run's new entries, nil until the first store
+	mu       sync.Mutex
+	out      *packWriter // this run's new entries, nil until the first store
+	readOnly bool        // a pack could not be created: store nothing more
 }
 
 // cacheKey identifies a page's result.
@@ -91,9 +92,9 @@ func OpenCache(dir string, fingerprint []byte) (*Cache, error) {
 		name := d.Name()
 		switch {
 		case strings.HasPrefix(name, packPrefix) && strings.HasSuffix(name, packSuffix):
-			if info, err := d.Info(); err == nil && time.Since(info.ModTime()) > unusedPack {
-				_ = os.Remove(filepath.Join(dir, name))
-				continue
+			if info, err := d.Info(); err == nil && time.Since(info.ModTime()) > unusedPack &&
+				os.Remove(filepath.Join(dir, name)) == nil {
+				continue // (in a read-only cache it cannot go, nor be marked used: keep reading it)
 			}
 			p, err := openPack(filepath.Join(dir, name))
 			switch {
@@ -189,9 +190,13 @@ func (c *Cache) store(key cacheKey, r Result) {
 		Summaries: r.summaries, Facts: r.Facts, Companions: r.companions})
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.readOnly {
+		return
+	}
 	if c.out == nil {
 		w, err := newPackWriter(c.dir)
 		if err != nil {
+			c.readOnly = true
 			return
 		}
 		c.out = w
@@ -344,8 +349,12 @@ func readPackIndex(f *os.File) (*pack, error) {
 	}
 	size := info.Size()
 	var head [len(packMagic)]byte
-	if _, err := f.ReadAt(head[:], 0); err != nil || string(head[:]) != packMagic {
-		return nil, errOtherPack // another format (a newer figlint's), or empty
+	if _, err := f.ReadAt(head[:], 0); err == nil && string(head[:]) != packMagic &&
+		string(head[:4]) == packMagic[:4] {
+		return nil, errOtherPack // another version's pack: not ours to judge
+	}
+	if string(head[:]) != packMagic {
+		return nil, errBadPack // empty (a crash before its data reached the disk) or not a pack
 	}
 	if size < int64(len(packMagic)+footerSize) {
 		return nil, errBadPack
@@ -372,17 +381,19 @@ func readPackIndex(f *os.File) (*pack, error) {
 }
 
 // slot returns index entry i's key, offset, length and checksum.
-func (p *pack) slot(i int) (key []byte, off int64, n int, sum uint32) {
+func (p *pack) slot(i int) (key []byte, off, n int64, sum uint32) {
 	e := p.index[i*indexEntry : (i+1)*indexEntry]
-	return e[:32], int64(binary.LittleEndian.Uint64(e[32:])), int(binary.LittleEndian.Uint32(e[40:])),
+	// A crafted offset above 2^63 reads as negative and fails the bounds
+	// check in read.
+	return e[:32], int64(binary.LittleEndian.Uint64(e[32:])), int64(binary.LittleEndian.Uint32(e[40:])),
 		binary.LittleEndian.Uint32(e[44:])
 }
 
 // read returns entry i's bytes when they are intact.
 func (p *pack) read(i int) ([]byte, bool) {
 	_, off, n, sum := p.slot(i)
-	if off < int64(len(packMagic)) || off+int64(n) > p.end {
-		return nil, false
+	if off < int64(len(packMagic)) || off > p.end || n > p.end-off {
+		return nil, false // also guards the allocation against crafted lengths
 	}
 	raw := make([]byte, n)
 	if _, err := p.f.ReadAt(raw, off); err != nil || crc32.ChecksumIEEE(raw) != sum {
@@ -483,15 +494,19 @@ func (w *packWriter) finish() (*pack, error) {
 		w.abort()
 		return nil, err
 	}
+	// Closed before the rename, which Windows refuses on an open file.
+	if err := w.tmp.Close(); err != nil {
+		_ = os.Remove(w.tmp.Name())
+		return nil, err
+	}
 	var suffix [6]byte
 	_, _ = io.ReadFull(rand.Reader, suffix[:])
 	path := filepath.Join(w.dir, fmt.Sprintf("%s%020d-%s%s", packPrefix, time.Now().UnixNano(), hex.EncodeToString(suffix[:]), packSuffix))
 	if err := os.Rename(w.tmp.Name(), path); err != nil {
-		w.abort()
+		_ = os.Remove(w.tmp.Name())
 		return nil, err
 	}
-	p := &pack{path: path, mod: time.Now(), f: w.tmp, count: len(w.ents), index: index, end: w.size}
-	return p, nil
+	return openPack(path)
 }
 
 // abort removes the temporary file.

@@ -1,9 +1,12 @@
 package engine_test
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -261,6 +264,19 @@ func TestCachePacks(t *testing.T) {
 		t.Fatalf("after rewriting: %d hits, %d misses; want all hits", hits, misses)
 	}
 
+	// An empty pack (renamed, then a crash before its data reached the
+	// disk) or one that is not a pack is removed.
+	for _, junk := range []string{"", "garbage, not a pack"} {
+		path := filepath.Join(dir, "pack-00000000000000000001-0.flp")
+		if err := os.WriteFile(path, []byte(junk), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		run("damaged")
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Errorf("a pack holding %q was kept (%v)", junk, err)
+		}
+	}
+
 	// A pack of another format (a newer figlint's) is neither read nor
 	// removed.
 	newer := filepath.Join(dir, "pack-99999999999999999999-0.flp")
@@ -321,4 +337,77 @@ func TestCacheConcurrentRuns(t *testing.T) {
 			t.Fatalf("concurrent cached run differs (-want +got):\n%s", diff)
 		}
 	}
+}
+
+// TestCachePackCraftedIndex: an index entry whose offset and length point
+// past the pack (or overflow when added) is a miss, without reading or
+// allocating what it claims.
+func TestCachePackCraftedIndex(t *testing.T) {
+	files, _ := engine.Collect([]string{"../../fixtures/pfocr/_figures"}, ".", nil)
+	files = files[:1]
+	reg := ruletest.Registry(t)
+	dir := t.TempDir()
+	run := func() (hits, misses int64) {
+		c, err := engine.OpenCache(dir, []byte("run"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		lintAll(t, engine.New(reg, engine.Options{Cache: c}), files)
+		return c.Stats()
+	}
+	run()
+	packs, _ := filepath.Glob(filepath.Join(dir, "pack-*.flp"))
+	if len(packs) != 1 {
+		t.Fatalf("%d packs; want 1", len(packs))
+	}
+	data, err := os.ReadFile(packs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The pack's one index entry: key, offset, length, CRC-32, then the
+	// footer (index offset, count, index CRC-32, magic).
+	const entry, footer = 32 + 8 + 4 + 4, 8 + 8 + 4 + 4
+	at := len(data) - footer - entry
+	for _, c := range []struct {
+		name   string
+		off    uint64
+		length uint32
+	}{
+		{"offset near the int64 limit", 1<<63 - 100, 0xFFFFFFFF},
+		{"offset above 2^63", 1<<64 - 8, 16},
+		{"length past the end", 6, 0xFFFFFFFF},
+	} {
+		crafted := slices.Clone(data)
+		binary.LittleEndian.PutUint64(crafted[at+32:], c.off)
+		binary.LittleEndian.PutUint32(crafted[at+40:], c.length)
+		binary.LittleEndian.PutUint32(crafted[len(crafted)-footer+16:], crc32.ChecksumIEEE(crafted[at:at+entry]))
+		if err := os.WriteFile(packs[0], crafted, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		hits, misses := run()
+		runtime.ReadMemStats(&after)
+		if hits != 0 || misses != 1 {
+			t.Errorf("%s: %d hits, %d misses; want a miss", c.name, hits, misses)
+		}
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
+			t.Errorf("%s: the run allocated %d MB", c.name, grew>>20)
+		}
+		for _, p := range mustGlob(t, filepath.Join(dir, "pack-*.flp")) {
+			if p != packs[0] {
+				_ = os.Remove(p) // the miss's new pack: keep only the crafted one
+			}
+		}
+	}
+}
+
+func mustGlob(t *testing.T, pattern string) []string {
+	t.Helper()
+	m, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -69,8 +69,15 @@ type lookup struct {
 // look returns what the lexicon knows of s, from the memo when it has
 // been asked before.
 func (l *Lexicon) look(s string) *lookup {
+	if len(s) > memoMaxKey {
+		return l.find(s) // no symbol is this long: not worth remembering
+	}
 	return l.memo.Get(s, l.find)
 }
+
+// memoMaxKey is the longest string a lexicon remembers lookups of, so that
+// the memo's size is bounded in bytes, not only in entries.
+const memoMaxKey = 64
 
 // find looks s up in the tables.
 func (l *Lexicon) find(s string) *lookup {

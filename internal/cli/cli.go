@@ -386,7 +386,7 @@ func runLint(args []string, sys IO) (int, error) {
 				// The default cache is a convenience: run without it.
 			} else {
 				opts.Cache = c
-				defer c.Close()
+				defer func() { _ = c.Close() }() // read-only handles: nothing to lose
 			}
 		}
 	}

@@ -154,7 +154,7 @@ func sameElements(a, b []string) bool {
 // compareKeywords checks schema-jsonld.keywords against the genes table's
 // symbols and, when a chemicals or diseases table exists, their words.
 func compareKeywords(p *Pass, symbols, chemicals, diseases []string, checkWords, haveGenes bool) {
-	items, isList := p.Items("/schema-jsonld/keywords")
+	items, isList := p.sharedItems("/schema-jsonld/keywords")
 	if !isList {
 		return
 	}

@@ -42,12 +42,20 @@ type Item struct {
 // The items are made once per page; each caller gets its own copy of the
 // slice, which it may change (the texts and pointers are shared strings).
 func (p *Pass) Items(pointer string) (items []Item, list bool) {
+	items, list = p.sharedItems(pointer)
+	return slices.Clone(items), list
+}
+
+// sharedItems is Items without the copy, for the built-in rules that only
+// read the items: the slice is shared by every rule of the page and must
+// not be changed (TestRulesIndependent would catch a rule that does).
+func (p *Pass) sharedItems(pointer string) (items []Item, list bool) {
 	r := p.Doc.Memo(itemsKey(pointer), func() any {
 		var r itemsRead
 		r.items, r.list = p.items(pointer)
 		return r
 	}).(itemsRead)
-	return slices.Clone(r.items), r.list
+	return r.items, r.list
 }
 
 // itemsKey is the Document.Memo key of Items.
@@ -86,7 +94,7 @@ func (p *Pass) items(pointer string) (items []Item, list bool) {
 // List returns the texts and nodes of the non-null scalar items of the
 // list that pointer names; see Items, which also gives their indexes.
 func (p *Pass) List(pointer string) (texts []string, nodes []*yaml.Node, list bool) {
-	items, list := p.Items(pointer)
+	items, list := p.sharedItems(pointer)
 	for _, it := range items {
 		if !it.Null {
 			texts = append(texts, it.Text)

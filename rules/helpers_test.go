@@ -61,3 +61,22 @@ func TestReplaceFixKeepsAnchors(t *testing.T) {
 		}
 	}
 }
+
+// TestItemsIsACopy: Items is made once per page, but a rule that changes
+// the slice it got (genes-table filters organisms_ner in place) must not
+// change what the next rule gets.
+func TestItemsIsACopy(t *testing.T) {
+	src := "organisms_ner:\n- NA\n- Homo sapiens\n- Mus musculus\n"
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+		t.Fatal(err)
+	}
+	doc := &Document{Source: NewSource([]byte(src)), Root: root.Content[0]}
+	p := NewPass(doc, func(Finding) {}, nil)
+	first, _ := p.Items("/organisms_ner")
+	first[0] = Item{Text: "changed"}
+	second, _ := p.Items("/organisms_ner")
+	if len(second) != 3 || second[0].Text != "NA" || second[0].Pointer != "/organisms_ner/0" {
+		t.Errorf("after a caller changed its items, Items gives %+v", second)
+	}
+}

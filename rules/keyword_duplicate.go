@@ -22,7 +22,7 @@ var KeywordDuplicate = Rule{
 }
 
 func runKeywordDuplicate(p *Pass) {
-	items, isList := p.Items("/schema-jsonld/keywords")
+	items, isList := p.sharedItems("/schema-jsonld/keywords")
 	if !isList {
 		return
 	}

@@ -147,7 +147,7 @@ func (k *keywordPage) inGenePart(i int) bool { return k.blocks[i] >= 0 && k.bloc
 // readKeywordPage gathers what the keyword rules need; ok is false when the
 // page has no keyword list.
 func readKeywordPage(p *Pass, set *lexicon.Set) (*keywordPage, bool) {
-	list, isList := p.Items("/schema-jsonld/keywords")
+	list, isList := p.sharedItems("/schema-jsonld/keywords")
 	if !isList || len(list) == 0 {
 		return nil, false
 	}

@@ -117,7 +117,7 @@ func runMissingValue(p *Pass) {
 		}
 	}
 
-	keywords, _ := p.Items(Pointer("schema-jsonld", "keywords"))
+	keywords, _ := p.sharedItems(Pointer("schema-jsonld", "keywords"))
 	for _, it := range keywords {
 		if it.Null || (!isRMissing(it.Text) && strings.TrimSpace(it.Text) != "") {
 			continue
@@ -129,7 +129,7 @@ func runMissingValue(p *Pass) {
 
 	// organisms_ner: [NA] is the pipeline's normal "no lexicon matched",
 	// not a missing value; organisms: [NA] is an unknown value, a note.
-	items, isList := p.Items(Pointer("organisms"))
+	items, isList := p.sharedItems(Pointer("organisms"))
 	for _, it := range items {
 		if desc, missing := MissingMarker(it.Text); missing && !it.Null {
 			name := "organisms item"

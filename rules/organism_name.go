@@ -153,7 +153,7 @@ func (ix *taxonIndex) knownSpeciesPrefix(name string) string {
 // absent or not a list (a legacy page's single string: the schema and
 // legacy-format report it).
 func organismItems(p *Pass, field string) (names []string, nodes []*yaml.Node, ptrs []string, ok bool) {
-	items, isList := p.Items("/" + field)
+	items, isList := p.sharedItems("/" + field)
 	if !isList {
 		return nil, nil, nil, false
 	}

@@ -3,6 +3,7 @@
 package engine
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -233,10 +234,14 @@ func (e *Engine) read(f File) ([]byte, string) {
 		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))
 	}
 	defer func() { _ = fh.Close() }() // read-only: a close error loses nothing
-	data, err := io.ReadAll(io.LimitReader(fh, e.maxSize+1))
-	if err != nil {
+	// One allocation: the size stat gave, and room to see the end (the
+	// file may have grown since; the limit still holds).
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(fh, e.maxSize+1)); err != nil {
 		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > e.maxSize {
 		return nil, fmt.Sprintf("file is larger than %d bytes; expected at most that (raise the limit with --max-size)", e.maxSize)
 	}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"regexp"
@@ -29,7 +30,7 @@ var directiveRe = regexp.MustCompile(`#\s*figlint-ignore(-next-line|-file)?\b(.*
 // comment.
 func directives(doc *rules.Document) []*directive {
 	src := doc.Source
-	if src == nil || !strings.Contains(string(src.Bytes()), "figlint-ignore") {
+	if src == nil || !bytes.Contains(src.Bytes(), []byte("figlint-ignore")) {
 		return nil
 	}
 	comments := ""

@@ -69,3 +69,33 @@ func TestGetStoresOwnedKey(t *testing.T) {
 		t.Errorf("Own saw %q, want [a]: called once, when the key is first stored", stored)
 	}
 }
+
+// TestGetManyKeys: answers are found again whether they were published in
+// a snapshot or still wait to be, and each is computed once.
+func TestGetManyKeys(t *testing.T) {
+	m := Map[int, int]{Limit: 1 << 20}
+	calls := map[int]int{}
+	f := func(k int) int { calls[k]++; return 3 * k }
+	for round := range 3 {
+		for k := range 5000 {
+			if got := m.Get(k, f); got != 3*k {
+				t.Fatalf("round %d: Get(%d) = %d, want %d", round, k, got, 3*k)
+			}
+		}
+	}
+	for k, n := range calls {
+		if n != 1 {
+			t.Fatalf("key %d computed %d times, want 1", k, n)
+		}
+	}
+	if m.Len() != 5000 {
+		t.Errorf("Len() = %d, want 5000", m.Len())
+	}
+	published := 0
+	if s := m.snap.Load(); s != nil {
+		published = len(*s)
+	}
+	if published < 5000*3/4 {
+		t.Errorf("the snapshot holds %d answers of 5000: most should be published", published)
+	}
+}

@@ -84,10 +84,12 @@ func runGenesTable(p *Pass) {
 	var organisms, symbols []string
 	if genes != nil {
 		org, sym := genes.column("organism_name"), genes.column("ncbigene_symbol")
+		seen := make(map[string]bool, len(genes.rows))
 		for _, r := range genes.rows {
-			organisms = appendDistinct(organisms, r[org])
-			if r[sym] != "NA" {
-				symbols = appendDistinct(symbols, r[sym])
+			organisms = appendDistinct(organisms, r[org]) // a few organisms
+			if r[sym] != "NA" && !seen[r[sym]] {
+				seen[r[sym]] = true
+				symbols = append(symbols, r[sym])
 			}
 		}
 		compareOrganisms(p, ner, organisms, genes.path)
@@ -159,17 +161,28 @@ func compareKeywords(p *Pass, symbols, chemicals, diseases []string, checkWords,
 		return
 	}
 	kw := make([]string, 0, len(items))
+	inKW := make(map[string]bool, len(items))
 	for _, it := range items {
 		kw = append(kw, it.Text)
+		inKW[it.Text] = true
 	}
+	// Sets, not slices.Contains: a page lists up to hundreds of symbols.
+	set := func(list []string) map[string]bool {
+		m := make(map[string]bool, len(list))
+		for _, s := range list {
+			m[s] = true
+		}
+		return m
+	}
+	isSymbol, isChemical, isDisease := set(symbols), set(chemicals), set(diseases)
 	for _, s := range symbols {
-		if !slices.Contains(kw, s) {
+		if !inKW[s] {
 			p.ReportNode(genesTableID, p.Key("/schema-jsonld/keywords"), "/schema-jsonld/keywords",
 				"keywords lack %q, a gene symbol of the genes table; expected every distinct ncbigene_symbol", s)
 		}
 	}
 	for _, w := range chemicals {
-		if !slices.Contains(kw, w) {
+		if !inKW[w] {
 			p.ReportNode(genesTableID, p.Key("/schema-jsonld/keywords"), "/schema-jsonld/keywords",
 				"keywords lack %q, a word of the chemicals table; expected every distinct chemical word after the gene symbols", w)
 		}
@@ -180,14 +193,14 @@ func compareKeywords(p *Pass, symbols, chemicals, diseases []string, checkWords,
 	last := -1
 	var pageSymbols []string
 	for i, k := range kw {
-		if slices.Contains(symbols, k) {
+		if isSymbol[k] {
 			last = i
 			pageSymbols = appendDistinct(pageSymbols, k)
 		}
 	}
 	for i, it := range items {
 		k := it.Text
-		if slices.Contains(symbols, k) || slices.Contains(chemicals, k) || slices.Contains(diseases, k) || isRMissing(k) {
+		if isSymbol[k] || isChemical[k] || isDisease[k] || isRMissing(k) {
 			continue
 		}
 		switch {

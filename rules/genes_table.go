@@ -192,10 +192,14 @@ func compareKeywords(p *Pass, symbols, chemicals, diseases []string, checkWords,
 	// cannot be checked: a note says so once per word.
 	last := -1
 	var pageSymbols []string
+	onPage := make(map[string]bool, len(symbols))
 	for i, k := range kw {
 		if isSymbol[k] {
 			last = i
-			pageSymbols = appendDistinct(pageSymbols, k)
+			if !onPage[k] {
+				onPage[k] = true
+				pageSymbols = append(pageSymbols, k)
+			}
 		}
 	}
 	for i, it := range items {

@@ -16,7 +16,7 @@ import (
 
 const keywordSymbolID = "keyword-symbol"
 
-//go:embed data/human.lex.gz
+//go:embed data/human.lex
 var humanLexicon []byte
 
 // builtinLexicons is the embedded human lexicon, decoded on first use so

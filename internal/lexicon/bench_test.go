@@ -16,7 +16,7 @@ import (
 // as many synonyms).
 func fourOrganisms(tb testing.TB) *File {
 	tb.Helper()
-	data, err := os.ReadFile("../../rules/data/human.lex.gz")
+	data, err := os.ReadFile("../../rules/data/human.lex")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func BenchmarkLoadFourOrganismsGzip(b *testing.B) { benchLoad(b, true) }
 // BenchmarkLookup is one keyword checked against a lexicon: an official
 // symbol, a synonym and a miss with suggestions.
 func BenchmarkLookup(b *testing.B) {
-	data, err := os.ReadFile("../../rules/data/human.lex.gz")
+	data, err := os.ReadFile("../../rules/data/human.lex")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds the data embedded by the keyword rules:
-#   rules/data/human.lex.gz      NCBI Gene's human symbols and synonyms, a
+#   rules/data/human.lex         NCBI Gene's human symbols and synonyms, a
 #                                compiled figlint lexicon, from Debian's
 #                                r-bioc-org.hs.eg.db (Entrez Gene 2022-09-12)
 #   rules/data/english-words.txt common English words (SCOWL size 35), from
@@ -43,7 +43,7 @@ db="$tmp/hs/usr/lib/R/site-library/org.Hs.eg.db/extdata/org.Hs.eg.sqlite"
 # The intermediate file's name is recorded in the lexicon as its source.
 geneinfo="$tmp/org.Hs.eg.db_$version.gene_info"
 /usr/bin/python3 "$here/extract.py" "$db" "$geneinfo"
-(cd "$repo" && go run ./cmd/figlint lexicon build --organism "9606=Homo sapiens" -o "$out/human.lex.gz" "$geneinfo")
+(cd "$repo" && go run ./cmd/figlint lexicon build --organism "9606=Homo sapiens" -o "$out/human.lex" "$geneinfo")
 
 # The English word list: lower-case words of three letters or more, sorted
 # bytewise (the rules binary-search it), after a comment line that names
@@ -58,4 +58,4 @@ words="$tmp/w/usr/share/dict/american-english-small"
 	grep -E '^[a-z]{3,}$' "$words" | LC_ALL=C sort -u
 } >"$tmp/english-words.txt"
 mv "$tmp/english-words.txt" "$out/english-words.txt"
-echo "build.sh: wrote $out/human.lex.gz (org.Hs.eg.db $version) and $out/english-words.txt (wamerican-small $wversion, $(($(wc -l <"$out/english-words.txt") - 1)) words)" >&2
+echo "build.sh: wrote $out/human.lex (org.Hs.eg.db $version) and $out/english-words.txt (wamerican-small $wversion, $(($(wc -l <"$out/english-words.txt") - 1)) words)" >&2

@@ -16,7 +16,10 @@ import (
 // It is built for many reads of few keys: answers are read from an
 // immutable snapshot without locking; new answers wait in a small map
 // under a mutex and are published in a new snapshot once they number a
-// quarter of it (so copying costs O(1) per answer, amortized).
+// quarter of it (so copying costs O(1) per answer, amortized; the copy is
+// made under the mutex, which only the askers of new keys wait for). When
+// the limit is reached, everything is published and later misses are
+// computed without locking.
 type Map[K comparable, V any] struct {
 	Limit int64
 	// Own, when set, makes the copy of a key that is stored: strings.Clone
@@ -26,13 +29,12 @@ type Map[K comparable, V any] struct {
 
 	snap atomic.Pointer[map[K]V] // published answers, never changed
 
+	full atomic.Bool // the limit is reached and every answer published
+
 	mu      sync.Mutex
 	pending map[K]V // answers not yet published
 	n       int64   // answers stored: published and pending
 }
-
-// minPublish is the fewest pending answers that make a new snapshot.
-const minPublish = 64
 
 // Get returns the remembered answer for k, or computes it with compute and
 // remembers it. compute must be a pure function of k: two workers asking
@@ -42,6 +44,9 @@ func (m *Map[K, V]) Get(k K, compute func(K) V) V {
 		if v, ok := (*s)[k]; ok {
 			return v
 		}
+	}
+	if m.full.Load() {
+		return compute(k)
 	}
 	m.mu.Lock()
 	v, ok := m.pending[k]
@@ -53,6 +58,8 @@ func (m *Map[K, V]) Get(k K, compute func(K) V) V {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.n >= m.Limit {
+		m.publish(true)
+		m.full.Store(true)
 		return v
 	}
 	if _, ok := m.pending[k]; ok {
@@ -71,19 +78,23 @@ func (m *Map[K, V]) Get(k K, compute func(K) V) V {
 	}
 	m.pending[k] = v
 	m.n++
-	m.publish()
+	m.publish(m.n >= m.Limit)
+	if m.n >= m.Limit {
+		m.full.Store(true)
+	}
 	return v
 }
 
 // publish makes a new snapshot of the published and pending answers when
-// enough are pending. Called with m.mu held.
-func (m *Map[K, V]) publish() {
+// they number a quarter of the snapshot, or any when all is true. Called
+// with m.mu held.
+func (m *Map[K, V]) publish(all bool) {
 	old := m.snap.Load()
 	size := 0
 	if old != nil {
 		size = len(*old)
 	}
-	if len(m.pending) < minPublish || len(m.pending) < size/4 {
+	if len(m.pending) == 0 || !all && len(m.pending) < size/4 {
 		return
 	}
 	next := make(map[K]V, size+len(m.pending))

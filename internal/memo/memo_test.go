@@ -99,3 +99,27 @@ func TestGetManyKeys(t *testing.T) {
 		t.Errorf("the snapshot holds %d answers of 5000: most should be published", published)
 	}
 }
+
+// TestGetPublishes: a memo of a few keys reads them from the snapshot
+// (not under the mutex), and one that reached its limit has published
+// everything it holds and no longer locks.
+func TestGetPublishes(t *testing.T) {
+	small := Map[string, int]{Limit: 100}
+	for _, k := range []string{"a", "b", "c"} {
+		small.Get(k, func(s string) int { return len(s) })
+	}
+	if s := small.snap.Load(); s == nil || len(*s) == 0 {
+		t.Fatal("three answers and no snapshot: every read takes the mutex")
+	}
+	full := Map[int, int]{Limit: 1000}
+	for k := range 2000 {
+		full.Get(k, func(k int) int { return k })
+	}
+	if !full.full.Load() || len(full.pending) != 0 || len(*full.snap.Load()) != 1000 {
+		t.Errorf("at the limit: full %v, %d pending, %d published; want true, 0, 1000",
+			full.full.Load(), len(full.pending), len(*full.snap.Load()))
+	}
+	if got := full.Get(1500, func(k int) int { return -k }); got != -1500 {
+		t.Errorf("past the limit, Get(1500) = %d; want the computed -1500", got)
+	}
+}

@@ -158,6 +158,10 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// maxFileSize bounds --max-size: 1 TiB is far beyond any page, and keeps
+// the byte counts away from overflow.
+const maxFileSize = int64(1) << 40
+
 // parseSize reads a byte count with an optional KiB, MiB or GiB suffix.
 func parseSize(s string) (int64, error) {
 	mult := int64(1)
@@ -170,6 +174,9 @@ func parseSize(s string) (int64, error) {
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("invalid size %q: expected a positive number of bytes, optionally with KiB, MiB or GiB", s)
+	}
+	if n > maxFileSize/mult {
+		return 0, fmt.Errorf("size %q is too large: expected at most %d GiB", s, maxFileSize>>30)
 	}
 	return n * mult, nil
 }

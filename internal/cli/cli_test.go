@@ -138,6 +138,9 @@ func TestExitCodes(t *testing.T) {
 		{"missing schema", []string{"--schema", filepath.Join(tmp, "none.json"), clean}, ExitUsage, "check the schema file"},
 		{"no pages", []string{t.TempDir()}, ExitUsage, "no *.md or *.markdown files"},
 		{"bad max-size", []string{"--max-size", "lots", clean}, ExitUsage, "invalid size"},
+		{"huge max-size", []string{"--max-size", "9223372036854775807", clean}, ExitUsage, "too large"},
+		{"overflowing max-size", []string{"--max-size", "8589934592GiB", clean}, ExitUsage, "too large"},
+		{"largest max-size", []string{"--max-size", "1024GiB", clean}, ExitClean, ""},
 		{"too large", []string{"--max-size", "100", clean}, ExitFindings, ""},
 		{"help", []string{"-h"}, ExitClean, "Usage:"},
 	} {

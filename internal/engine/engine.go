@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -82,6 +83,7 @@ type PathRules struct {
 func New(reg *rules.Registry, opts Options) *Engine {
 	e := &Engine{reg: reg, enabled: map[string]bool{}, defaults: map[string]rules.Severity{},
 		override: map[string]rules.Severity{}, maxSize: opts.MaxSize, dataDir: opts.DataDir, workDir: opts.WorkDir}
+	e.maxSize = min(e.maxSize, math.MaxInt64-1) // the reader reads maxSize+1 bytes
 	if e.maxSize <= 0 {
 		e.maxSize = DefaultMaxSize
 	}
@@ -237,7 +239,9 @@ func (e *Engine) read(f File) ([]byte, string) {
 	// One allocation: the size stat gave, and room to see the end (the
 	// file may have grown since; the limit still holds).
 	var buf bytes.Buffer
-	buf.Grow(int(info.Size()) + bytes.MinRead)
+	if info.Size() < 1<<30 { // a hint only; past that (a 64-bit int), let it grow
+		buf.Grow(int(info.Size()) + bytes.MinRead)
+	}
 	if _, err := buf.ReadFrom(io.LimitReader(fh, e.maxSize+1)); err != nil {
 		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))
 	}

@@ -105,11 +105,15 @@ func runGenesTable(p *Pass) {
 		}
 		checkWords = true
 		w := t.column("word")
+		words := &chemicals
+		if kind == "diseases" {
+			words = &diseases
+		}
+		seen := make(map[string]bool, len(t.rows))
 		for _, r := range t.rows {
-			if kind == "chemicals" {
-				chemicals = appendDistinct(chemicals, r[w])
-			} else {
-				diseases = appendDistinct(diseases, r[w])
+			if !seen[r[w]] {
+				seen[r[w]] = true
+				*words = append(*words, r[w])
 			}
 		}
 	}

@@ -499,7 +499,7 @@ func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 		out  chan Result
 	}
 	window := make(chan chan Result, 4*jobs)
-	work := make(chan job)
+	work := make(chan job, 4*jobs)
 	stop := make(chan struct{}) // closed when emit fails: lint no more files
 	go func() {
 		defer close(window)

@@ -9,6 +9,7 @@
 package yamlpos
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -31,17 +32,25 @@ type Source struct {
 // New indexes src.
 func New(src []byte) *Source {
 	lines := make([]int, 1, 64)
-	unicodeBreaks := false
-	for i, c := range src {
-		switch {
-		case c == '\n' || (c == '\r' && (i+1 == len(src) || src[i+1] != '\n')):
-			lines = append(lines, i+1)
-		case c == 0xC2 || c == 0xE2:
-			unicodeBreaks = unicodeBreaks || yamlBreakLen(src[i:]) > 0
+	if bytes.IndexByte(src, '\r') < 0 {
+		// Only "\n" breaks lines: let IndexByte find them.
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			lines = append(lines, i)
+		}
+	} else {
+		for i, c := range src {
+			if c == '\n' || (c == '\r' && (i+1 == len(src) || src[i+1] != '\n')) {
+				lines = append(lines, i+1)
+			}
 		}
 	}
 	s := &Source{src: src, lines: lines, ylines: lines}
-	if unicodeBreaks {
+	if bytes.Contains(src, []byte("\u0085")) || bytes.Contains(src, []byte("\u2028")) || bytes.Contains(src, []byte("\u2029")) {
 		s.ylines = make([]int, 1, len(lines)+8)
 		for i := 0; i < len(src); i++ {
 			c := src[i]

@@ -1,6 +1,9 @@
 package yamlpos
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -120,4 +123,38 @@ func findValue(n *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// TestNewMatchesByteScan checks New's line indexes against a byte-by-byte
+// reference (the scan New used before it let IndexByte find "\n") on
+// random texts over the characters that break lines, and near misses.
+func TestNewMatchesByteScan(t *testing.T) {
+	reference := func(src []byte) (lines, ylines []int) {
+		lines, ylines = []int{0}, []int{0}
+		for i := 0; i < len(src); i++ {
+			c := src[i]
+			if c == '\n' || (c == '\r' && (i+1 == len(src) || src[i+1] != '\n')) {
+				lines = append(lines, i+1)
+				ylines = append(ylines, i+1)
+			} else if n := yamlBreakLen(src[i:]); n > 0 {
+				ylines = append(ylines, i+n)
+				i += n - 1
+			}
+		}
+		return lines, ylines
+	}
+	alphabet := []string{"a", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "é", "\u2027", "\xc2", "\xe2\x80"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		src := []byte(b.String())
+		s := New(src)
+		lines, ylines := reference(src)
+		if !slices.Equal(s.lines, lines) || !slices.Equal(s.ylines, ylines) {
+			t.Fatalf("New(%q): lines %v, yaml lines %v; want %v, %v", src, s.lines, s.ylines, lines, ylines)
+		}
+	}
 }

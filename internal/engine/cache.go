@@ -53,7 +53,6 @@ type Cache struct {
 	hits, misses atomic.Int64
 
 	packs []*pack // newest first, as found by OpenCache
-	used  map[*pack]bool
 
 	mu       sync.Mutex
 	out      *packWriter // this run's new entries, nil until the first store
@@ -83,7 +82,7 @@ func OpenCache(dir string, fingerprint []byte) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("engine: cache: %w", err)
 	}
-	c := &Cache{dir: dir, run: sha256.Sum256(fingerprint), used: map[*pack]bool{}}
+	c := &Cache{dir: dir, run: sha256.Sum256(fingerprint)}
 	names, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("engine: cache: %w", err)
@@ -167,10 +166,8 @@ func (c *Cache) load(key cacheKey, f File, data []byte) (Result, bool) {
 			}
 		}
 		c.hits.Add(1)
-		if p.mod.Before(time.Now().Add(-markUse)) {
-			c.mu.Lock()
-			c.used[p] = true
-			c.mu.Unlock()
+		if !p.used.Load() { // (no write on every hit: the workers share it)
+			p.used.Store(true)
 		}
 		return Result{File: f, Source: yamlpos.New(data), Findings: e.Findings, Suppressed: e.Suppressed,
 			Facts: e.Facts, summaries: e.Summaries}, true
@@ -215,11 +212,12 @@ func (c *Cache) Flush() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := time.Now()
-	for p := range c.used {
-		_ = os.Chtimes(p.path, now, now)
-		p.mod = now
+	for _, p := range c.packs {
+		if p.used.Swap(false) && p.mod.Before(now.Add(-markUse)) {
+			_ = os.Chtimes(p.path, now, now)
+			p.mod = now
+		}
 	}
-	clear(c.used)
 	if c.out == nil {
 		return
 	}
@@ -316,7 +314,8 @@ func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 // CRC-32, and the magic's first 4 bytes (all little-endian).
 type pack struct {
 	path  string
-	mod   time.Time // modification time: when a run last marked it used
+	mod   time.Time   // modification time: when a run last marked it used
+	used  atomic.Bool // a lookup of this run found an entry in it
 	f     *os.File
 	count int
 	index []byte // count sorted index entries

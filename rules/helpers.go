@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -212,4 +213,18 @@ func plainSafe(s string) bool {
 		}
 	}
 	return true
+}
+
+// quoteList quotes up to limit strings, joined with commas, saying how many
+// more there are.
+func quoteList(ss []string, limit int) string {
+	var parts []string
+	for i, s := range ss {
+		if i == limit {
+			parts = append(parts, fmt.Sprintf("and %d more", len(ss)-limit))
+			break
+		}
+		parts = append(parts, strconv.Quote(s))
+	}
+	return strings.Join(parts, ", ")
 }

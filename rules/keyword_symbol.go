@@ -530,7 +530,7 @@ func (k *keywordPage) checkOwners(i int, s string, owners []string) {
 	}
 	k.report(keywordSymbolID, i, SeverityNote, nil,
 		"keyword %q is a symbol of %s only, which organisms does not list; expected symbols of the figure's organisms (%s)",
-		s, strings.Join(owners, " and "), organismQuoteList(k.listed))
+		s, strings.Join(owners, " and "), quoteList(k.listed, 3))
 }
 
 // checkSynonym reports a synonym or previous symbol; it returns false when
@@ -566,20 +566,6 @@ func (k *keywordPage) checkSynonym(i int, s string) bool {
 	k.report(keywordSymbolID, i, 0, nil,
 		"keyword %q is an ambiguous synonym, of %s; expected the official symbol of the gene meant", s, strings.Join(parts, " and "))
 	return true
-}
-
-// quoteList quotes up to limit strings, joined with commas, saying how many
-// more there are.
-func quoteList(ss []string, limit int) string {
-	var parts []string
-	for i, s := range ss {
-		if i == limit {
-			parts = append(parts, fmt.Sprintf("and %d more", len(ss)-limit))
-			break
-		}
-		parts = append(parts, strconv.Quote(s))
-	}
-	return strings.Join(parts, ", ")
 }
 
 // badSymbolChars returns the quoted characters of s that no official

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -73,14 +72,14 @@ func runOrganismsNERMismatch(p *Pass) {
 			}
 		}
 		if len(given) > 0 {
-			state = "unknown (" + organismQuoteList(given) + ")"
+			state = "unknown (" + quoteList(given, 3) + ")"
 		}
 	}
 	if len(known) == 0 {
 		p.Report(Finding{Rule: organismsNERMismatchID, Severity: SeverityNote, Range: p.Doc.NodeRange(at),
 			Pointer: "/organisms_ner",
 			Message: fmt.Sprintf("organisms is %s while organisms_ner names %s; expected organisms to list the paper's organisms, among them those the figure's genes come from",
-				state, organismQuoteList(ner))})
+				state, quoteList(ner, 3))})
 		return
 	}
 
@@ -97,7 +96,7 @@ func runOrganismsNERMismatch(p *Pass) {
 		p.Report(Finding{Rule: organismsNERMismatchID, Severity: SeverityError, Range: p.Doc.NodeRange(at),
 			Pointer: "/organisms_ner",
 			Message: fmt.Sprintf("organisms_ner names %s and organisms lists %s: the two share no organism; expected the organisms the figure's genes come from to be among the paper's organisms",
-				organismQuoteList(ner), organismQuoteList(known))})
+				quoteList(ner, 3), quoteList(known, 3))})
 		return
 	}
 	for _, i := range absent {
@@ -116,19 +115,4 @@ func organismListed(name string, organisms []string) bool {
 		}
 	}
 	return false
-}
-
-// organismQuoteList quotes up to three names, joined with commas, and says
-// how many more there are.
-func organismQuoteList(names []string) string {
-	const limit = 3
-	var parts []string
-	for i, s := range names {
-		if i == limit {
-			parts = append(parts, fmt.Sprintf("and %d more", len(names)-limit))
-			break
-		}
-		parts = append(parts, strconv.Quote(s))
-	}
-	return strings.Join(parts, ", ")
 }

@@ -29,8 +29,8 @@ func TestOrganismQuoteList(t *testing.T) {
 		{[]string{"A", "B", "C"}, `"A", "B", "C"`},
 		{[]string{"A", "B", "C", "D", "E"}, `"A", "B", "C", and 2 more`},
 	} {
-		if got := organismQuoteList(tc.names); got != tc.want {
-			t.Errorf("organismQuoteList(%q) = %q, want %q", tc.names, got, tc.want)
+		if got := quoteList(tc.names, 3); got != tc.want {
+			t.Errorf("quoteList(%q, 3) = %q, want %q", tc.names, got, tc.want)
 		}
 	}
 }

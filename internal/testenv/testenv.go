@@ -14,13 +14,32 @@ import (
 // failure.
 func Corpus(tb testing.TB) string {
 	tb.Helper()
+	return shared(tb, "_figures", "the corpus is missing",
+		"the PFOCR sample corpus %s is absent (it ships beside the repository, not in it)", "corpus", "pfocr")
+}
+
+// Schemas returns the directory of the reference JSON Schemas that ship
+// beside the repository (../shared/schemas, with sarif-schema-2.1.0.json);
+// absent, it skips or fails as Corpus does.
+func Schemas(tb testing.TB) string {
+	tb.Helper()
+	return shared(tb, "sarif-schema-2.1.0.json", "the shared schemas are missing",
+		"the shared schemas %s are absent (they ship beside the repository, not in it)", "schemas")
+}
+
+// shared returns the directory ../shared/<elems> beside the repository,
+// which must hold probe. When it does not, the test fails if
+// FIGLINT_REQUIRE_SHARED=1 (saying missing) and is skipped otherwise
+// (saying absent, a format for the directory).
+func shared(tb testing.TB, probe, missing, absent string, elems ...string) string {
+	tb.Helper()
 	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "corpus", "pfocr")
-	if _, err := os.Stat(filepath.Join(dir, "_figures")); err != nil {
+	dir := filepath.Join(append([]string{filepath.Dir(file), "..", "..", "..", "shared"}, elems...)...)
+	if _, err := os.Stat(filepath.Join(dir, probe)); err != nil {
 		if os.Getenv("FIGLINT_REQUIRE_SHARED") == "1" {
-			tb.Fatalf("FIGLINT_REQUIRE_SHARED=1 but the corpus is missing: %v", err)
+			tb.Fatalf("FIGLINT_REQUIRE_SHARED=1 but %s: %v", missing, err)
 		}
-		tb.Skipf("skipping: the PFOCR sample corpus %s is absent (it ships beside the repository, not in it)", dir)
+		tb.Skipf("skipping: "+absent, dir)
 	}
 	return dir
 }

@@ -105,6 +105,21 @@ type Finding struct {
 	Pointer string
 	// Fixes are suggested changes, applied only when the user asks.
 	Fixes []Fix
+	// Related are the other places of the finding's one cause (the other
+	// items of one gap, a table row behind a keyword), in the order the
+	// rule gives them. Outputs show them under the finding.
+	Related []Related
+}
+
+// Related is another place that belongs to a finding's cause.
+type Related struct {
+	// Path is the file, as shown to the user; "" means the finding's own
+	// file (Pass.Report fills it in).
+	Path string
+	// Range is the place, in whole-file coordinates.
+	Range Range
+	// Message says what is at that place.
+	Message string
 }
 
 // Meta describes one rule ID.
@@ -209,6 +224,11 @@ func (p *Pass) Companion(name string) (path string, data []byte, err error) {
 func (p *Pass) Report(f Finding) {
 	if f.Path == "" {
 		f.Path = p.Doc.Path
+	}
+	for i := range f.Related {
+		if f.Related[i].Path == "" {
+			f.Related[i].Path = f.Path
+		}
 	}
 	p.report(f)
 }

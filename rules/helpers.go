@@ -228,3 +228,11 @@ func quoteList(ss []string, limit int) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// plural is the plural ending "s" for a count other than one.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -20,13 +21,16 @@ var MissingValue = Rule{
 text fields (figid, figtitle, pmcid, filename, figlink, number, caption, papertitle, reftext,
 year, doi, journal_title, journal_nlm_ta, publisher_name, keywords, figid_alias, figtype,
 redirect_from, seo, wpid, ndex), ` + "`schema-jsonld.description`" + ` and each
-` + "`schema-jsonld.keywords`" + ` item, and the items of ` + "`organisms`" + ` and
-` + "`organisms_ner`" + `. An empty value is reported too, except where empty is the normal "none":
+` + "`schema-jsonld.keywords`" + ` item, and the items of ` + "`organisms`" + `. An empty value is reported too, except where empty is the normal "none":
 ` + "`ndex: ''`" + ` (no NDEx network) and ` + "`keywords: ''`" + ` (the paper has no author keywords).
 In ` + "`schema-jsonld.keywords`" + ` only R's ` + "`.na…`" + ` spellings and empty items count: ` + "`NA`" + `
-there may be a real gene symbol. ` + "`ndex`" + ` and the organism lists are optional in practice, and
-` + "`NA`" + ` in an organism list is how PFOCR writes "unknown", so those findings are notes. There
-is no fix: the right value is unknown.`,
+there may be a real gene symbol. ` + "`ndex`" + ` is optional in practice, so its findings are notes.
+Pages of the generation before about 2020 predate PFOCR's journal metadata and hold R's missing
+value in all of doi, journal_title, journal_nlm_ta, publisher_name and keywords: that is one
+note at doi, with the other four fields as related locations, not five warnings. ` + "`organisms: [NA]`" + `
+(or the older generation's single ` + "`NA`" + `) is how PFOCR writes "unknown organisms" and is not
+reported; a marker beside real names in ` + "`organisms`" + ` is a stray item, a warning. There is no
+fix: the right value is unknown.`,
 		Bad:  "doi: .na.character\n",
 		Good: "doi: 10.1186/s12935-022-02527-9\n",
 	},
@@ -93,8 +97,17 @@ func isRMissing(s string) bool {
 	return false
 }
 
+// generationGap are the fields that every page of the generation before
+// about 2020 holds as R's missing value together: those pages predate the
+// journal metadata, so the five markers are one fact, not five defects.
+var generationGap = []string{"doi", "journal_title", "journal_nlm_ta", "publisher_name", "keywords"}
+
 func runMissingValue(p *Pass) {
+	gap := reportGenerationGap(p)
 	for _, f := range missingValueFields {
+		if gap && slices.Contains(generationGap, f.name) {
+			continue
+		}
 		text, node, ok := p.Scalar(Pointer(f.name))
 		if !ok || isMissingNull(node) {
 			continue
@@ -128,17 +141,49 @@ func runMissingValue(p *Pass) {
 	}
 
 	// organisms_ner: [NA] is the pipeline's normal "no lexicon matched",
-	// not a missing value; organisms: [NA] is an unknown value, a note.
+	// and organisms: [NA] (or the older generation's single "NA") its
+	// normal "unknown": half the collection says so, and no curator acts
+	// on it page by page. A marker beside real names is a stray item.
 	items, isList := p.sharedItems(Pointer("organisms"))
+	var names int
 	for _, it := range items {
-		if desc, missing := MissingMarker(it.Text); missing && !it.Null {
-			name := "organisms item"
-			if !isList {
-				name = "organisms" // the older generation wrote one string
-			}
-			reportMissing(p, it.Node, it.Pointer, name, it.Text, desc, "a scientific name", SeverityNote)
+		if _, missing := MissingMarker(it.Text); !missing && !it.Null {
+			names++
 		}
 	}
+	if !isList || names == 0 {
+		return
+	}
+	for _, it := range items {
+		if desc, missing := MissingMarker(it.Text); missing && !it.Null {
+			p.Report(Finding{Rule: "missing-value", Range: p.Doc.NodeRange(it.Node), Pointer: it.Pointer,
+				Message: fmt.Sprintf("organisms item is %q, %s, beside %d scientific name%s; expected only the names (a missing value stands for \"unknown\" only as the sole item)",
+					it.Text, desc, names, plural(names))})
+		}
+	}
+}
+
+// reportGenerationGap reports, as one note, a page whose five journal
+// metadata fields are all R's missing value, and tells whether it did.
+func reportGenerationGap(p *Pass) bool {
+	var first *yaml.Node
+	var related []Related
+	for _, name := range generationGap {
+		text, node, ok := p.Scalar(Pointer(name))
+		if !ok || isMissingNull(node) || (!isRMissing(text) && strings.TrimSpace(text) != "NA") {
+			return false
+		}
+		if first == nil {
+			first = node
+			continue
+		}
+		related = append(related, Related{Range: p.Doc.NodeRange(node), Message: fmt.Sprintf("%s is %q", name, text)})
+	}
+	text, _, _ := p.Scalar(Pointer(generationGap[0]))
+	p.Report(Finding{Rule: "missing-value", Severity: SeverityNote, Range: p.Doc.NodeRange(first), Pointer: Pointer(generationGap[0]),
+		Related: related,
+		Message: fmt.Sprintf("doi, journal_title, journal_nlm_ta, publisher_name and keywords are all R's missing value (%q): the page predates PFOCR's journal metadata; expected them filled in when the page is regenerated", text)})
+	return true
 }
 
 // reportMissing reports one missing value. sev 0 keeps the rule's default.

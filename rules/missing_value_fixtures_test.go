@@ -30,7 +30,8 @@ func TestMissingValueSeverities(t *testing.T) {
 	})
 	want := map[string]rules.Severity{
 		// organisms_ner: [NA] is the pipeline's "no lexicon matched": no finding.
-		"/organisms/0": rules.SeverityNote,
+		// organisms: [NA, Homo sapiens] has a stray marker: a warning.
+		"/organisms/0": rules.SeverityWarning,
 		"/doi":         rules.SeverityWarning, "/ndex": rules.SeverityNote,
 	}
 	fs := lintValueRules(t, "missing-value", data)
@@ -47,9 +48,11 @@ func TestMissingValueSeverities(t *testing.T) {
 // TestValueRulesCorpus runs doi-format, publication-year and missing-value
 // over the real sample. Every finding was read against its page: the 37
 // pages dated 1999-2019 write .na.character for doi, journal_title,
-// journal_nlm_ta, publisher_name and keywords (185); three of them also
-// in schema-jsonld.keywords; one 2023 page has an empty publisher_name;
-// organisms holds NA on 43 pages and organisms_ner on 9 (notes). The 39
+// journal_nlm_ta, publisher_name and keywords, one note each (the
+// generation's gap); three of them also in schema-jsonld.keywords; one
+// 2023 page has an empty publisher_name; organisms is [NA] (PFOCR's
+// "unknown", not reported) on 40 pages and holds NA beside names on 3
+// (warnings); organisms_ner NA is not reported. The 39
 // DOIs are all well-formed, and every year agrees with its reftext (one
 // reftext has no year) and with the one bioRxiv DOI's date.
 func TestValueRulesCorpus(t *testing.T) {
@@ -88,7 +91,7 @@ func TestValueRulesCorpus(t *testing.T) {
 			}
 		}
 	}
-	wantCounts := map[string]int{"missing-value warning": 189, "missing-value note": 43} // NA organisms items; organisms_ner NA is not reported
+	wantCounts := map[string]int{"missing-value warning": 7, "missing-value note": 37}
 	for k, n := range counts {
 		if wantCounts[k] != n {
 			t.Errorf("%d %s findings; want %d", n, k, wantCounts[k])
@@ -103,13 +106,12 @@ func TestValueRulesCorpus(t *testing.T) {
 		t.Errorf("a year found in %d reftexts; want 75 (all but Curr Pathobiol Rep's)", reftextYears)
 	}
 	for _, w := range []string{
-		`PMC100003__mb2410470011.md:17:6-19 doi is ".na.character", R's missing value; expected a DOI`,
-		`PMC100003__mb2410470011.md:21:11-24 keywords is ".na.character", R's missing value; expected the paper's keywords, or '' when it has none`,
+		`PMC100003__mb2410470011.md:17:6-19 doi, journal_title, journal_nlm_ta, publisher_name and keywords are all R's missing value (".na.character"): the page predates PFOCR's journal metadata; expected them filled in when the page is regenerated`,
 		`PMC2277018__tjp0583-0415-f1.md:55:5-18 schema-jsonld.keywords item is ".na.character", R's missing value; expected a gene symbol or a chemical or disease word`,
 		`PMC3246694__DRP2012-259170.002.md:62:5-18 schema-jsonld.keywords item is ".na.character", R's missing value; expected a gene symbol or a chemical or disease word`,
 		`PMC3670316__pnas.1222115110fig07.md:109:5-18 schema-jsonld.keywords item is ".na.character", R's missing value; expected a gene symbol or a chemical or disease word`,
 		`PMC10035447__nihms-1878426-f0004.md:23:17-19 publisher_name is empty; expected the publisher's name`,
-		`PMC3492042__1756-0381-5-17-8.md:9:3-5 organisms item is "NA", R's missing value; expected a scientific name`,
+		`PMC3492042__1756-0381-5-17-8.md:9:3-5 organisms item is "NA", R's missing value, beside 3 scientific names; expected only the names (a missing value stands for "unknown" only as the sole item)`,
 	} {
 		if !got[w] {
 			t.Errorf("missing finding %s", w)
@@ -158,6 +160,62 @@ func TestValueRulesExamples(t *testing.T) {
 		}
 		if n := lint(r.Good); n != 0 {
 			t.Errorf("%s: %d findings on its Good example; want 0", r.ID, n)
+		}
+	}
+}
+
+// TestMissingValueGenerationGap checks that the older generation's five
+// .na.character fields make one note at doi, with the other four as
+// related locations, and that four of them alone are four warnings.
+func TestMissingValueGenerationGap(t *testing.T) {
+	gap := map[string]string{
+		"doi: 10.1186/s12935-022-02527-9":           "doi: .na.character",
+		"journal_title: Cancer Cell International":  "journal_title: .na.character",
+		"journal_nlm_ta: Cancer Cell Int":           "journal_nlm_ta: .na.character",
+		"publisher_name: BioMed Central":            "publisher_name: .na.character",
+		"keywords: macrophages | stem cells | IL-6": "keywords: .na.character",
+	}
+	data := valueRulesPage(t, gap)
+	lineOf := func(prefix string) int {
+		for i, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(l, prefix) {
+				return i + 1
+			}
+		}
+		t.Fatalf("no line starts with %q", prefix)
+		return 0
+	}
+	fs := lintValueRules(t, "missing-value", data)
+	if len(fs) != 1 {
+		t.Fatalf("findings %+v; want one", fs)
+	}
+	f := fs[0]
+	if f.Severity != rules.SeverityNote || f.Pointer != "/doi" || f.Range.Start.Line != lineOf("doi:") {
+		t.Errorf("finding %+v; want a note at doi", f)
+	}
+	var got []string
+	for _, r := range f.Related {
+		got = append(got, fmt.Sprintf("%d:%d %s", r.Range.Start.Line, r.Range.Start.Column, r.Message))
+	}
+	want := []string{
+		fmt.Sprintf("%d:16 journal_title is \".na.character\"", lineOf("journal_title:")),
+		fmt.Sprintf("%d:17 journal_nlm_ta is \".na.character\"", lineOf("journal_nlm_ta:")),
+		fmt.Sprintf("%d:17 publisher_name is \".na.character\"", lineOf("publisher_name:")),
+		fmt.Sprintf("%d:11 keywords is \".na.character\"", lineOf("keywords:")),
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("related:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Without doi the five are no generation's gap: each is a warning.
+	delete(gap, "doi: 10.1186/s12935-022-02527-9")
+	fs = lintValueRules(t, "missing-value", valueRulesPage(t, gap))
+	if len(fs) != 4 {
+		t.Fatalf("findings %+v; want four", fs)
+	}
+	for _, f := range fs {
+		if f.Severity != rules.SeverityWarning || len(f.Related) != 0 {
+			t.Errorf("finding %+v; want a warning with no related location", f)
 		}
 	}
 }

@@ -38,9 +38,12 @@ var GenesTable = Rule{
 	Run: runGenesTable,
 }
 
-// genesHeader is the genes table's header, as the pipeline writes it.
-var genesHeader = []string{"organism_id", "organism_name", "organism_group", "word", "match",
-	"ncbigene_symbol", "ncbigene_id", "source", "count_direct", "count_synonym", "count_match"}
+// genesColumns are the columns of a genes table that the rules read. The
+// table is read by header name: the current generation writes 11 columns
+// (organism_id organism_name organism_group word match ncbigene_symbol
+// ncbigene_id source count_direct count_synonym count_match), an earlier
+// one 10 (no count_synonym), and a column no rule reads may be absent.
+var genesColumns = []string{"organism_name", "ncbigene_symbol"}
 
 // tsvTable is a parsed companion table.
 type tsvTable struct {
@@ -72,7 +75,7 @@ func runGenesTable(p *Pass) {
 		return // absent or legacy: the schema and legacy-format report it
 	}
 	ner = slices.DeleteFunc(ner, func(it Item) bool { return it.Null || it.Text == "NA" })
-	genes, found := readTable(p, figid+"-genes.tsv", genesHeader, true)
+	genes, found := readTable(p, figid+"-genes.tsv", genesColumns)
 	if !found {
 		if len(ner) > 0 {
 			p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/organisms_ner")),
@@ -99,7 +102,7 @@ func runGenesTable(p *Pass) {
 	var chemicals, diseases []string
 	checkWords := false
 	for _, kind := range []string{"chemicals", "diseases"} {
-		t, ok := readTable(p, figid+"-"+kind+".tsv", []string{"word"}, false)
+		t, ok := readTable(p, figid+"-"+kind+".tsv", []string{"word"})
 		if !ok || t == nil {
 			continue
 		}
@@ -231,18 +234,18 @@ func compareKeywords(p *Pass, symbols, chemicals, diseases []string, checkWords,
 
 // readTable reads and checks a companion table. found is false when the
 // file does not exist. Malformed tables are reported (at their own lines)
-// and returned as nil. When strict, the header must equal want; otherwise
-// it must contain want's columns.
+// and returned as nil; a header that lacks one of the want columns is
+// malformed, other columns may come and go with the generation.
 //
 // Several rules read the same tables of a page (genes-table, the keyword
 // rules), so the reading is done once per page and its findings are
 // replayed to each pass that asks.
-func readTable(p *Pass, name string, want []string, strict bool) (t *tsvTable, found bool) {
-	key := tableReadKey{name: name, want: strings.Join(want, "\t"), strict: strict}
+func readTable(p *Pass, name string, want []string) (t *tsvTable, found bool) {
+	key := tableReadKey{name: name, want: strings.Join(want, "\t")}
 	r := p.Doc.Memo(key, func() any {
 		var r tableRead
 		collect := NewPass(p.Doc, func(f Finding) { r.findings = append(r.findings, f) }, p.companions)
-		r.table, r.found = parseTable(collect, name, want, strict)
+		r.table, r.found = parseTable(collect, name, want)
 		return &r
 	}).(*tableRead)
 	for _, f := range r.findings {
@@ -254,7 +257,6 @@ func readTable(p *Pass, name string, want []string, strict bool) (t *tsvTable, f
 // tableReadKey is the Document.Memo key of one reading of a table.
 type tableReadKey struct {
 	name, want string
-	strict     bool
 }
 
 // tableRead is a table as read, with the findings the reading made.
@@ -265,7 +267,7 @@ type tableRead struct {
 }
 
 // parseTable is readTable without the memo.
-func parseTable(p *Pass, name string, want []string, strict bool) (t *tsvTable, found bool) {
+func parseTable(p *Pass, name string, want []string) (t *tsvTable, found bool) {
 	shown, data, err := p.Companion(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -288,8 +290,9 @@ func parseTable(p *Pass, name string, want []string, strict bool) (t *tsvTable, 
 	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), "\n")
 	t = &tsvTable{path: shown, header: strings.Split(lines[0], "\t")}
 	ok := true
-	if strict && !slices.Equal(t.header, want) || !strict && !containsAll(t.header, want) {
-		bad(1, 1, 1+utf8.RuneCountInString(lines[0]), "table header is %q; expected the columns %q", lines[0], strings.Join(want, "\t"))
+	if missing := missingColumns(t.header, want); len(missing) > 0 {
+		bad(1, 1, 1+utf8.RuneCountInString(lines[0]), "table header is %q, without the column%s %s; expected a header naming the columns %s",
+			lines[0], plural(len(missing)), quoteList(missing, len(missing)), quoteList(want, len(want)))
 		return nil, true
 	}
 	idCols := map[int]string{}
@@ -371,11 +374,13 @@ func appendDistinct(list []string, s string) []string {
 	return append(list, s)
 }
 
-func containsAll(have, want []string) bool {
+// missingColumns returns the columns of want that have lacks.
+func missingColumns(have, want []string) []string {
+	var missing []string
 	for _, w := range want {
 		if !slices.Contains(have, w) {
-			return false
+			missing = append(missing, w)
 		}
 	}
-	return true
+	return missing
 }

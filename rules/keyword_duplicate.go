@@ -62,7 +62,7 @@ func chemicalAndDiseaseWords(p *Pass) map[string]bool {
 	}
 	quiet := quietPass(p)
 	for _, kind := range []string{"chemicals", "diseases"} {
-		if t, _ := readTable(quiet, figid+"-"+kind+".tsv", []string{"word"}, false); t != nil {
+		if t, _ := readTable(quiet, figid+"-"+kind+".tsv", []string{"word"}); t != nil {
 			w := t.column("word")
 			for _, r := range t.rows {
 				words[r[w]] = true

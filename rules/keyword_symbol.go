@@ -197,7 +197,7 @@ func (k *keywordPage) readTables() {
 	if !ok || figid == "" || !safeFigid(figid) {
 		return
 	}
-	if t, _ := readTable(quietPass(k.p), figid+"-genes.tsv", genesHeader, true); t != nil {
+	if t, _ := readTable(quietPass(k.p), figid+"-genes.tsv", genesColumns); t != nil {
 		k.table = map[string][]string{}
 		org, sym := t.column("organism_name"), t.column("ncbigene_symbol")
 		for _, r := range t.rows {

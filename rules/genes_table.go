@@ -27,8 +27,15 @@ var GenesTable = Rule{
 			"lacks is reported at the list's key; each that the page has and the tables lack, at " +
 			"its item. Keywords after the gene symbols are checked only when a chemicals or " +
 			"diseases table exists. A table whose symbol is `NA` stands for the `.na.character` " +
-			"keyword that `missing-value` reports. A malformed table (wrong header, wrong number " +
-			"of fields, a non-numeric ID) is an error at the table's own line and column. A " +
+			"keyword that `missing-value` reports. One cause, one finding: the values the page lacks " +
+			"are one finding at the list's key, naming them all, with each one's table row as a " +
+			"related location; the keywords that disagree with the tables in one way are one finding " +
+			"at the first of them, with the others as related locations. Tables are read by header " +
+			"name, so every generation's column set is accepted (11 columns today; 10, without " +
+			"`count_synonym`, earlier); a header is malformed only when it lacks a column the rules " +
+			"read (`organism_name` and `ncbigene_symbol`; `word` in the chemicals and diseases " +
+			"tables). A malformed table (such a header, a row with the wrong number of fields, a " +
+			"non-numeric ID) is an error at the table's own line and column. A " +
 			"current-generation page whose `organisms_ner` names organisms but that has no " +
 			"genes table gets a note.",
 		Bad: "# _data/PMC1__f1-genes.tsv has rows for STAT3 and IL6 (Homo sapiens)\n" +
@@ -50,6 +57,40 @@ type tsvTable struct {
 	path   string
 	header []string
 	rows   [][]string
+	lines  []int // the 1-based line of each row in the file
+}
+
+// rowRange is the range of row i's first field of column col (or of the
+// whole row when col < 0), for related locations.
+func (t *tsvTable) rowRange(i, col int) Range {
+	start, width := 1, 0
+	for j, f := range t.rows[i] {
+		w := utf8.RuneCountInString(f)
+		if col < 0 {
+			width += w + 1
+			continue
+		}
+		if j == col {
+			width = w
+			break
+		}
+		start += w + 1
+	}
+	if col < 0 {
+		width--
+	}
+	line := t.lines[i]
+	return Range{Start: Position{Line: line, Column: start}, End: Position{Line: line, Column: start + width}}
+}
+
+// firstRow returns the index of the first row whose column col is v, or -1.
+func (t *tsvTable) firstRow(col int, v string) int {
+	for i, r := range t.rows {
+		if r[col] == v {
+			return i
+		}
+	}
+	return -1
 }
 
 // column returns the index of a header name, or -1.
@@ -84,67 +125,111 @@ func runGenesTable(p *Pass) {
 		}
 		genes = nil
 	}
-	var organisms, symbols []string
 	if genes != nil {
-		org, sym := genes.column("organism_name"), genes.column("ncbigene_symbol")
-		seen := make(map[string]bool, len(genes.rows))
-		for _, r := range genes.rows {
-			organisms = appendDistinct(organisms, r[org]) // a few organisms
-			if r[sym] != "NA" && !seen[r[sym]] {
-				seen[r[sym]] = true
-				symbols = append(symbols, r[sym])
-			}
-		}
-		compareOrganisms(p, ner, organisms, genes.path)
+		compareOrganisms(p, ner, genes)
 	}
 	// Chemical words must follow the gene symbols; disease words may (the
 	// pipeline added them on older pages only).
-	var chemicals, diseases []string
-	checkWords := false
+	var words []*tsvTable
 	for _, kind := range []string{"chemicals", "diseases"} {
-		t, ok := readTable(p, figid+"-"+kind+".tsv", []string{"word"})
-		if !ok || t == nil {
-			continue
-		}
-		checkWords = true
-		w := t.column("word")
-		words := &chemicals
-		if kind == "diseases" {
-			words = &diseases
-		}
-		seen := make(map[string]bool, len(t.rows))
-		for _, r := range t.rows {
-			if !seen[r[w]] {
-				seen[r[w]] = true
-				*words = append(*words, r[w])
-			}
+		if t, ok := readTable(p, figid+"-"+kind+".tsv", []string{"word"}); ok && t != nil {
+			words = append(words, t)
 		}
 	}
-	if genes == nil && !checkWords {
+	if genes == nil && len(words) == 0 {
 		return
 	}
-	compareKeywords(p, symbols, chemicals, diseases, checkWords, genes != nil)
+	compareKeywords(p, genes, words)
+}
+
+// distinct returns the distinct values of column col in row order, each
+// with the index of its first row; skip drops a value.
+func distinct(t *tsvTable, col int, skip string) (values []string, rows []int) {
+	seen := make(map[string]bool, len(t.rows))
+	for i, r := range t.rows {
+		if v := r[col]; v != skip && !seen[v] {
+			seen[v] = true
+			values, rows = append(values, v), append(rows, i)
+		}
+	}
+	return values, rows
+}
+
+// reportLacking reports, as one finding at the keywords' key, the values
+// of a table that the keywords lack, each table row a related location;
+// what and whatMany name one value and several.
+func reportLacking(p *Pass, what, whatMany string, t *tsvTable, col int, lacking []string, rows []int, expected string) {
+	if len(lacking) == 0 {
+		return
+	}
+	related := make([]Related, len(lacking))
+	for i, v := range lacking {
+		related[i] = Related{Path: t.path, Range: t.rowRange(rows[i], col), Message: fmt.Sprintf("%q is here", v)}
+	}
+	subject := fmt.Sprintf("%q, a %s", lacking[0], what)
+	if len(lacking) > 1 {
+		subject = fmt.Sprintf("%d %s (%s)", len(lacking), whatMany, quoteList(lacking, 5))
+	}
+	p.Report(Finding{Rule: genesTableID, Range: p.Doc.NodeRange(p.Key("/schema-jsonld/keywords")), Pointer: "/schema-jsonld/keywords",
+		Related: related, Message: fmt.Sprintf("keywords lack %s; expected %s", subject, expected)})
+}
+
+// reportItems reports, as one finding at the first of them, keywords that
+// disagree with the tables in one way, the others as related locations.
+// verbOne and verbMany are the verb's forms for one keyword and several.
+func reportItems(p *Pass, items []Item, sev Severity, verbOne, verbMany, what, expected string) {
+	if len(items) == 0 {
+		return
+	}
+	texts := make([]string, len(items))
+	var related []Related
+	for i, it := range items {
+		texts[i] = it.Text
+		if i > 0 {
+			related = append(related, Related{Range: p.Doc.NodeRange(it.Node), Message: fmt.Sprintf("%q is here", it.Text)})
+		}
+	}
+	subject := fmt.Sprintf("keyword %q %s", texts[0], verbOne)
+	if len(items) > 1 {
+		subject = fmt.Sprintf("%d keywords (%s) %s", len(items), quoteList(texts, 5), verbMany)
+	}
+	p.Report(Finding{Rule: genesTableID, Severity: sev, Range: p.Doc.NodeRange(items[0].Node), Pointer: items[0].Pointer,
+		Related: related, Message: fmt.Sprintf("%s %s; expected %s", subject, what, expected)})
 }
 
 // compareOrganisms reports organisms the table has and the page lacks (at
-// the key), those the page has and the table lacks (at the item), and a
+// the key), those the page has and the table lacks (at the items), and a
 // different order (a note).
-func compareOrganisms(p *Pass, ner []Item, table []string, tablePath string) {
+func compareOrganisms(p *Pass, ner []Item, genes *tsvTable) {
+	table, rows := distinct(genes, genes.column("organism_name"), "")
 	onPage := make([]string, len(ner))
 	for i, it := range ner {
 		onPage[i] = it.Text
 	}
-	for _, name := range table {
+	var lacking []string
+	var lackingRows []int
+	for i, name := range table {
 		if !slices.Contains(onPage, name) {
-			p.ReportNode(genesTableID, p.Key("/organisms_ner"), "/organisms_ner",
-				"organisms_ner lacks %q, which the genes table %s names; expected the table's distinct organism_name values", name, tablePath)
+			lacking, lackingRows = append(lacking, name), append(lackingRows, rows[i])
 		}
 	}
+	if len(lacking) > 0 {
+		related := make([]Related, len(lacking))
+		for i, v := range lacking {
+			related[i] = Related{Path: genes.path, Range: genes.rowRange(lackingRows[i], genes.column("organism_name")), Message: fmt.Sprintf("%q is here", v)}
+		}
+		p.Report(Finding{Rule: genesTableID, Range: p.Doc.NodeRange(p.Key("/organisms_ner")), Pointer: "/organisms_ner", Related: related,
+			Message: fmt.Sprintf("organisms_ner lacks %s, which the genes table %s names; expected the table's distinct organism_name values", quoteList(lacking, 5), genes.path)})
+	}
+	var extra []Item
 	for _, it := range ner {
 		if !slices.Contains(table, it.Text) {
-			p.ReportNode(genesTableID, it.Node, it.Pointer,
-				"organisms_ner names %q, which the genes table %s does not; expected only the table's organisms", it.Text, tablePath)
+			extra = append(extra, it)
 		}
+	}
+	for _, it := range extra { // a few organisms at most, each its own defect
+		p.ReportNode(genesTableID, it.Node, it.Pointer,
+			"organisms_ner names %q, which the genes table %s does not; expected only the table's organisms", it.Text, genes.path)
 	}
 	if !slices.Equal(table, onPage) && sameElements(table, onPage) {
 		p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/organisms_ner")), Pointer: "/organisms_ner",
@@ -161,71 +246,89 @@ func sameElements(a, b []string) bool {
 }
 
 // compareKeywords checks schema-jsonld.keywords against the genes table's
-// symbols and, when a chemicals or diseases table exists, their words.
-func compareKeywords(p *Pass, symbols, chemicals, diseases []string, checkWords, haveGenes bool) {
+// symbols (genes may be nil) and the words of the chemicals and diseases
+// tables there are. Each kind of disagreement is one finding, naming every
+// keyword or value concerned, with the other places as related locations:
+// a table regenerated without its page differs in many values for one
+// cause.
+func compareKeywords(p *Pass, genes *tsvTable, words []*tsvTable) {
 	items, isList := p.sharedItems("/schema-jsonld/keywords")
 	if !isList {
 		return
 	}
-	kw := make([]string, 0, len(items))
 	inKW := make(map[string]bool, len(items))
 	for _, it := range items {
-		kw = append(kw, it.Text)
 		inKW[it.Text] = true
 	}
-	// Sets, not slices.Contains: a page lists up to hundreds of symbols.
-	set := func(list []string) map[string]bool {
-		m := make(map[string]bool, len(list))
-		for _, s := range list {
-			m[s] = true
+	var symbols []string
+	isSymbol := map[string]bool{}
+	if genes != nil {
+		col := genes.column("ncbigene_symbol")
+		var rows []int
+		symbols, rows = distinct(genes, col, "NA")
+		var lacking []string
+		var lackingRows []int
+		for i, s := range symbols {
+			isSymbol[s] = true
+			if !inKW[s] {
+				lacking, lackingRows = append(lacking, s), append(lackingRows, rows[i])
+			}
 		}
-		return m
+		reportLacking(p, "gene symbol of the genes table", "gene symbols of the genes table", genes, col, lacking, lackingRows,
+			"every distinct ncbigene_symbol of the genes table")
 	}
-	isSymbol, isChemical, isDisease := set(symbols), set(chemicals), set(diseases)
-	for _, s := range symbols {
-		if !inKW[s] {
-			p.ReportNode(genesTableID, p.Key("/schema-jsonld/keywords"), "/schema-jsonld/keywords",
-				"keywords lack %q, a gene symbol of the genes table; expected every distinct ncbigene_symbol", s)
+	isWord := map[string]bool{}
+	for _, t := range words {
+		col := t.column("word")
+		ws, rows := distinct(t, col, "")
+		var lacking []string
+		var lackingRows []int
+		for i, w := range ws {
+			isWord[w] = true
+			if !inKW[w] && strings.HasSuffix(t.path, "-chemicals.tsv") {
+				lacking, lackingRows = append(lacking, w), append(lackingRows, rows[i])
+			}
 		}
-	}
-	for _, w := range chemicals {
-		if !inKW[w] {
-			p.ReportNode(genesTableID, p.Key("/schema-jsonld/keywords"), "/schema-jsonld/keywords",
-				"keywords lack %q, a word of the chemicals table; expected every distinct chemical word after the gene symbols", w)
-		}
+		reportLacking(p, "word of the chemicals table", "words of the chemicals table", t, col, lacking, lackingRows,
+			"every distinct chemical word after the gene symbols")
 	}
 	// The gene part ends at the last keyword that is a table symbol; words
 	// after it are chemical or disease words. Without their tables they
-	// cannot be checked: a note says so once per word.
+	// cannot be checked: one note says so for all of them.
 	last := -1
 	var pageSymbols []string
 	onPage := make(map[string]bool, len(symbols))
-	for i, k := range kw {
-		if isSymbol[k] {
+	for i, it := range items {
+		if isSymbol[it.Text] {
 			last = i
-			if !onPage[k] {
-				onPage[k] = true
-				pageSymbols = append(pageSymbols, k)
+			if !onPage[it.Text] {
+				onPage[it.Text] = true
+				pageSymbols = append(pageSymbols, it.Text)
 			}
 		}
 	}
+	var unchecked, notWords, unknown, notSymbols []Item
 	for i, it := range items {
 		k := it.Text
-		if isSymbol[k] || isChemical[k] || isDisease[k] || isRMissing(k) {
+		if isSymbol[k] || isWord[k] || isRMissing(k) {
 			continue
 		}
 		switch {
-		case i > last && !checkWords:
-			p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(it.Node), Pointer: it.Pointer,
-				Message: fmt.Sprintf("keyword %q follows the gene symbols, but this page has no chemicals or diseases table to check it against; expected such words to come from those tables", k)})
-		case !haveGenes:
-			p.ReportNode(genesTableID, it.Node, it.Pointer, "keyword %q is in neither the chemicals nor the diseases table; expected only their words", k)
-		case checkWords:
-			p.ReportNode(genesTableID, it.Node, it.Pointer, "keyword %q is in none of the genes, chemicals and diseases tables; expected only their symbols and words", k)
+		case i > last && len(words) == 0:
+			unchecked = append(unchecked, it)
+		case genes == nil:
+			notWords = append(notWords, it)
+		case len(words) > 0:
+			unknown = append(unknown, it)
 		default:
-			p.ReportNode(genesTableID, it.Node, it.Pointer, "keyword %q is not a symbol of the genes table; expected only its ncbigene_symbol values before the chemical and disease words", k)
+			notSymbols = append(notSymbols, it)
 		}
 	}
+	reportItems(p, unchecked, SeverityNote, "follows", "follow", "the gene symbols, but this page has no chemicals or diseases table to check against",
+		"such words to come from those tables")
+	reportItems(p, notWords, 0, "is", "are", "in neither the chemicals nor the diseases table", "only their words")
+	reportItems(p, unknown, 0, "is", "are", "in none of the genes, chemicals and diseases tables", "only their symbols and words")
+	reportItems(p, notSymbols, 0, "is", "are", "not a symbol of the genes table", "only its ncbigene_symbol values before the chemical and disease words")
 	if !slices.Equal(pageSymbols, symbols) && sameElements(pageSymbols, symbols) {
 		p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/schema-jsonld/keywords")), Pointer: "/schema-jsonld/keywords",
 			Message: "keywords list the gene symbols in another order than the genes table; expected the table's row order"})
@@ -346,6 +449,7 @@ func parseTable(p *Pass, name string, want []string) (t *tsvTable, found bool) {
 			col += width + 1
 		}
 		t.rows = append(t.rows, fields)
+		t.lines = append(t.lines, lineNo)
 	}
 	if !ok {
 		return nil, true

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,8 +46,9 @@ func TestGenesTableCorpus(t *testing.T) {
 			switch {
 			case strings.HasPrefix(f.Message, "no genes table") && genesErr != nil:
 				counts["missing table"]++
-			case strings.Contains(f.Message, "follows the gene symbols, but this page has no chemicals or diseases table") && chemErr != nil && disErr != nil:
-				counts["unchecked word"]++
+			case strings.Contains(f.Message, "the gene symbols, but this page has no chemicals or diseases table") && chemErr != nil && disErr != nil:
+				counts["unchecked-word findings"]++
+				counts["unchecked word"] += 1 + len(f.Related)
 			case strings.Contains(f.Message, "such count cells in the table") && strings.HasSuffix(f.Path, "-genes.tsv"):
 				counts["NA counts"]++
 			default:
@@ -61,9 +63,9 @@ func TestGenesTableCorpus(t *testing.T) {
 	// organisms but have no table in the sample; 30 keywords (bombesin,
 	// Nucleus, ROS, disease, Cancer, Noonan syndrome, 4 fatty acid words and
 	// 20 lignin pathway chemicals) follow the gene symbols on pages whose
-	// chemicals and diseases tables are not in the sample; 5 tables hold NA
-	// counts.
-	want := map[string]int{"missing table": 38, "unchecked word": 30, "NA counts": 5}
+	// chemicals and diseases tables are not in the sample, one finding for
+	// each of those 7 pages; 5 tables hold NA counts.
+	want := map[string]int{"missing table": 38, "unchecked word": 30, "unchecked-word findings": 7, "NA counts": 5}
 	if diff := cmp.Diff(want, counts); diff != "" {
 		t.Errorf("genes-table findings on the corpus (-want +got):\n%s", diff)
 	}
@@ -92,5 +94,55 @@ func TestGenesTableCorpus(t *testing.T) {
 				t.Fatalf("findings %+v; want one %q at %v", fs, tc.msg, want)
 			}
 		})
+	}
+}
+
+// TestGenesTableRelated checks the related locations of the grouped
+// findings on a page whose genes table was regenerated without it: the
+// lacking symbols point at their first table rows, the keywords at their
+// items. Lines are found by scanning the files, not by the rule's code.
+func TestGenesTableRelated(t *testing.T) {
+	dir := "../fixtures/rules/genes-table"
+	page := filepath.Join(dir, "_figures", "PMC8932105__gt-regenerated.md")
+	table := filepath.Join(dir, "_data", "PMC8932105__gt-regenerated-genes.tsv")
+	lineOf := func(file, prefix string, col int) string {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(l, prefix) {
+				return fmt.Sprintf("%s:%d:%d", filepath.Base(file), i+1, col)
+			}
+		}
+		t.Fatalf("%s: no line starts with %q", file, prefix)
+		return ""
+	}
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := ruletest.Registry(t, rules.GenesTable)
+	got := map[string][]string{}
+	for _, f := range ruletest.LintPage(t, reg, page, data, "genes-table") {
+		var places []string
+		for _, r := range f.Related {
+			places = append(places, fmt.Sprintf("%s:%d:%d", filepath.Base(r.Path), r.Range.Start.Line, r.Range.Start.Column))
+		}
+		got[f.Pointer] = places
+	}
+	// The symbol column is the sixth: five fields and their tabs before it.
+	symCol := func(prefix string) int { return len(prefix) + 1 }
+	want := map[string][]string{
+		"/schema-jsonld/keywords": {
+			lineOf(table, "9606\tHomo sapiens\tMammals\tIL-6", symCol("9606\tHomo sapiens\tMammals\tIL-6\tIL-6\t")),
+			lineOf(table, "9606\tHomo sapiens\tMammals\tJAK1", symCol("9606\tHomo sapiens\tMammals\tJAK1\tJAK1\t")),
+			lineOf(table, "9606\tHomo sapiens\tMammals\tSOCS3", symCol("9606\tHomo sapiens\tMammals\tSOCS3\tSOCS3\t")),
+		},
+		"/schema-jsonld/keywords/0": {lineOf(page, "  - TYK2", 5)},
+		"/schema-jsonld/keywords/3": {lineOf(page, "  - cortisol", 5)},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("related locations (-want +got):\n%s", diff)
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	_ "embed" // the English word list is embedded
+	"fmt"
 	"strings"
 
 	"github.com/figlint/figlint/internal/lexicon"
@@ -47,6 +48,12 @@ func newKeywordNoise(set *lexicon.Set) Rule {
 				"list that organism (`cash`, `Root`, `how`). Which organism a keyword belongs to comes " +
 				"from the genes table, a loaded lexicon, or its place in the list (only before the last " +
 				"keyword that the table or a lexicon places: chemical and disease words come last). " +
+				"A short keyword that a loaded lexicon (the built-in human one, or `--lexicon`) knows as " +
+				"an official symbol of its organism is not noise when `organisms` lists that organism or " +
+				"none (`C3`, `AR`, `F9`, `TH` are human genes). One cause, one finding: the keywords of one " +
+				"kind on a page are one note at the first, naming all, the others as related locations; " +
+				"and keywords of an organism that `organisms-ner-mismatch` reports (organisms lists " +
+				"others) are left to that rule, whose warning names them. " +
 				"Notes only: these are real symbols, so only the figure can tell.",
 			Bad: "organisms:\n- Homo sapiens\norganisms_ner:\n- Drosophila melanogaster\n- Homo sapiens\n" +
 				"schema-jsonld:\n  keywords:\n  - cash\n  - Dr\n  - STAT3\n",
@@ -61,41 +68,114 @@ func runKeywordNoise(p *Pass, set *lexicon.Set) {
 	if !ok || len(k.ner) == 0 {
 		return
 	}
+	// One finding per kind of noise on a page, naming every keyword of
+	// that kind: the NER accepted such words throughout the figure, which
+	// is one cause however many words it let in.
+	var numbers, short, stop []int
+	english := map[string][]int{} // organism -> keywords
+	var englishOrder []string
 	for i, s := range k.items {
-		if !k.inGenePart(i) || k.words[s] {
+		if !k.inGenePart(i) || k.words[s] || k.coveredByMismatch(i, s) {
 			continue
 		}
 		switch n := len([]rune(s)); {
 		case isDigits(s):
-			k.report(keywordNoiseID, i, 0, nil, "keyword %q is a number; expected a gene symbol (numbers among the symbols are usually OCR noise)", s)
+			numbers = append(numbers, i)
 		case n <= 2:
-			k.report(keywordNoiseID, i, 0, nil, "keyword %q has only %d character%s; symbols this short are usually OCR noise, expected only symbols the figure shows", s, n, charsPlural(n))
+			if !k.officialOfListed(i, s) {
+				short = append(short, i)
+			}
 		case stopWords[strings.ToUpper(s)]:
-			k.report(keywordNoiseID, i, 0, nil, "keyword %q is on the PFOCR pipeline's stop list of words that are usually not genes; expected only symbols the figure shows", s)
+			stop = append(stop, i)
 		default:
-			k.checkEnglish(i, s)
+			if org := k.englishNoise(i, s); org != "" {
+				if english[org] == nil {
+					englishOrder = append(englishOrder, org)
+				}
+				english[org] = append(english[org], i)
+			}
 		}
+	}
+	k.reportNoise(numbers, func(string) string { return "is a number" }, "are numbers",
+		"gene symbols only (numbers among the symbols are usually OCR noise)")
+	k.reportNoise(short, func(s string) string {
+		n := len([]rune(s))
+		return fmt.Sprintf("has only %d character%s", n, plural(n))
+	}, "have only one or two characters", "only symbols the figure shows (symbols this short are usually OCR noise)")
+	k.reportNoise(stop, func(string) string { return "is on the PFOCR pipeline's stop list of words that are usually not genes" },
+		"are on the PFOCR pipeline's stop list of words that are usually not genes", "only symbols the figure shows")
+	for _, org := range englishOrder {
+		k.reportNoise(english[org], func(string) string { return fmt.Sprintf("is a common English word and a %s symbol", org) },
+			fmt.Sprintf("are common English words and %s symbols", org),
+			fmt.Sprintf("only symbols the figure shows (organisms does not list %s, so these are likely OCR noise)", org))
 	}
 }
 
-// checkEnglish notes a common English word that is a fly or worm symbol
-// on a page whose organisms do not include that organism.
-func (k *keywordPage) checkEnglish(i int, s string) {
-	if !isEnglishWord(s) {
+// reportNoise reports keywords of one kind of noise as one finding at the
+// first, the others as related locations. one says what a single keyword
+// is, many what several are.
+func (k *keywordPage) reportNoise(idx []int, one func(string) string, many, expected string) {
+	if len(idx) == 0 {
 		return
 	}
-	org, basis := k.organismOf(i, s)
-	if org == "" || k.isListed(org) {
+	if len(idx) == 1 {
+		s := k.items[idx[0]]
+		k.report(keywordNoiseID, idx[0], 0, nil, "keyword %q %s; expected %s", s, one(s), expected)
 		return
+	}
+	names := make([]string, len(idx))
+	related := make([]Related, 0, len(idx)-1)
+	for j, i := range idx {
+		names[j] = k.items[i]
+		if j > 0 {
+			related = append(related, Related{Range: k.p.Doc.NodeRange(k.nodes[i]), Message: fmt.Sprintf("%q is here", k.items[i])})
+		}
+	}
+	k.p.Report(Finding{Rule: keywordNoiseID, Range: k.p.Doc.NodeRange(k.nodes[idx[0]]), Pointer: k.ptrs[idx[0]], Related: related,
+		Message: fmt.Sprintf("%d keywords (%s) %s; expected %s", len(idx), quoteList(names, 5), many, expected)})
+}
+
+// coveredByMismatch tells whether keyword i belongs to an organism that
+// organisms-ner-mismatch reports (organisms names others, not this one):
+// that finding names the organism and its keywords as the evidence, so
+// keyword-noise leaves them to it. One cause, one finding.
+func (k *keywordPage) coveredByMismatch(i int, s string) bool {
+	if len(k.listed) == 0 || !k.p.Enabled(organismsNERMismatchID) {
+		return false
+	}
+	org, _ := k.organismOf(i, s)
+	return org != "" && !k.isListed(org)
+}
+
+// officialOfListed tells whether short keyword s is an official symbol,
+// in a loaded lexicon, of the organism it belongs to, when organisms lists
+// that organism or lists none: C3, AR, F9 and TH are real human genes.
+func (k *keywordPage) officialOfListed(i int, s string) bool {
+	org, _ := k.organismOf(i, s)
+	if org == "" || len(k.listed) > 0 && !k.isListed(org) {
+		return false
+	}
+	l := k.lex[org]
+	return l != nil && l.IsSymbol(s)
+}
+
+// englishNoise returns the organism of keyword s when it is a common
+// English word and a fly or worm symbol on a page whose organisms do not
+// include that organism, else "".
+func (k *keywordPage) englishNoise(i int, s string) string {
+	if !isEnglishWord(s) {
+		return ""
+	}
+	org, _ := k.organismOf(i, s)
+	if org == "" || k.isListed(org) {
+		return ""
 	}
 	for _, n := range noiseOrganisms {
 		if sameOrganism(org, n) {
-			k.report(keywordNoiseID, i, 0, nil,
-				"keyword %q is a common English word and a %s symbol (%s), and organisms does not list %s; likely OCR noise, expected only symbols the figure shows",
-				s, org, basis, org)
-			return
+			return org
 		}
 	}
+	return ""
 }
 
 // organismOf says which organism of organisms_ner keyword i belongs to,

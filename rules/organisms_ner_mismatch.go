@@ -23,10 +23,12 @@ var OrganismsNERMismatch = Rule{
 			"of another organism (English words such as `Dr` or `cash` are fly symbols), so the " +
 			"figure's genes are attributed to the wrong organism. Each such name is a warning at " +
 			"its item; when the two lists share no name at all the page is an error, reported once " +
-			"at `organisms_ner`. When `organisms` says nothing (missing, empty, `NA`, or only a " +
-			"placeholder such as `unspecified plant`) while `organisms_ner` names organisms, a note " +
-			"at `organisms_ner` asks for the paper's organisms. Names are compared after trimming, " +
-			"with case; a strain name (`Saccharomyces cerevisiae S288C`) matches its species in " +
+			"at `organisms_ner`. A warning names the keywords that the genes table gives to that " +
+			"organism alone (the words that made the NER name it), each as a related location. When " +
+			"`organisms` says nothing (missing, empty, `NA`, or only a placeholder such as " +
+			"`unspecified plant`) nothing is reported: that is PFOCR's normal \"unknown\" on half " +
+			"the collection. Names are compared after trimming, ignoring case (wrong case is " +
+			"`organism-name`'s finding); a strain name (`Saccharomyces cerevisiae S288C`) matches its species in " +
 			"`organisms` (`Saccharomyces cerevisiae`), and the other way round. " +
 			"`organisms_ner: [NA]` is not reported.",
 		Bad:  "organisms:\n- Homo sapiens\norganisms_ner:\n- Homo sapiens\n- Danio rerio\n",
@@ -56,30 +58,20 @@ func runOrganismsNERMismatch(p *Pass) {
 	}
 
 	var known []string
-	state := "missing"
 	if _, present := p.Doc.Lookup("/organisms"); present {
 		items, _, _, isList := organismItems(p, "organisms")
 		if !isList {
 			return // a single string or a mapping: the schema and legacy-format report it
 		}
-		state = "empty"
-		var given []string
 		for _, s := range items {
 			if !isMissing(s) && !organismPlaceholder(s) {
 				known = append(known, s)
-			} else {
-				given = append(given, s)
 			}
-		}
-		if len(given) > 0 {
-			state = "unknown (" + quoteList(given, 3) + ")"
 		}
 	}
 	if len(known) == 0 {
-		p.Report(Finding{Rule: organismsNERMismatchID, Severity: SeverityNote, Range: p.Doc.NodeRange(at),
-			Pointer: "/organisms_ner",
-			Message: fmt.Sprintf("organisms is %s while organisms_ner names %s; expected organisms to list the paper's organisms, among them those the figure's genes come from",
-				state, quoteList(ner, 3))})
+		// organisms unknown: PFOCR's normal "NA" (half the collection), not
+		// a disagreement; missing-value reports what is worth reporting.
 		return
 	}
 
@@ -93,16 +85,60 @@ func runOrganismsNERMismatch(p *Pass) {
 		return
 	}
 	if len(absent) == len(ner) {
+		var related []Related
+		for _, name := range ner {
+			_, r := nerEvidence(p, name)
+			related = append(related, r...)
+		}
 		p.Report(Finding{Rule: organismsNERMismatchID, Severity: SeverityError, Range: p.Doc.NodeRange(at),
-			Pointer: "/organisms_ner",
+			Pointer: "/organisms_ner", Related: related,
 			Message: fmt.Sprintf("organisms_ner names %s and organisms lists %s: the two share no organism; expected the organisms the figure's genes come from to be among the paper's organisms",
 				quoteList(ner, 3), quoteList(known, 3))})
 		return
 	}
 	for _, i := range absent {
-		p.ReportNode(organismsNERMismatchID, nodes[i], ptrs[i],
-			"organisms_ner names %q, which organisms does not list; expected the organisms the figure's genes come from to be among the paper's organisms", ner[i])
+		words, related := nerEvidence(p, ner[i])
+		evidence := ""
+		if len(words) > 0 {
+			evidence = fmt.Sprintf(" (its %d keyword%s: %s)", len(words), plural(len(words)), quoteList(words, 5))
+		}
+		p.Report(Finding{Rule: organismsNERMismatchID, Range: p.Doc.NodeRange(nodes[i]), Pointer: ptrs[i], Related: related,
+			Message: fmt.Sprintf("organisms_ner names %q, which organisms does not list%s; expected the organisms the figure's genes come from to be among the paper's organisms",
+				ner[i], evidence)})
 	}
+}
+
+// nerEvidence returns the keywords that the page's genes table gives to
+// organism (and to no other), with their items as related locations: the
+// words that made the NER name it.
+func nerEvidence(p *Pass, organism string) (words []string, related []Related) {
+	figid, _, ok := p.Scalar("/figid")
+	if !ok || !safeFigid(figid) {
+		return nil, nil
+	}
+	t, _ := readTable(quietPass(p), figid+"-genes.tsv", genesColumns)
+	if t == nil {
+		return nil, nil
+	}
+	org, sym := t.column("organism_name"), t.column("ncbigene_symbol")
+	owners := map[string]string{} // symbol -> its one organism, "" for several
+	for _, r := range t.rows {
+		if o, seen := owners[r[sym]]; seen && o != r[org] {
+			owners[r[sym]] = ""
+		} else if !seen {
+			owners[r[sym]] = r[org]
+		}
+	}
+	items, _ := p.sharedItems("/schema-jsonld/keywords")
+	seen := map[string]bool{}
+	for _, it := range items {
+		if owners[it.Text] == organism && !seen[it.Text] {
+			seen[it.Text] = true
+			words = append(words, it.Text)
+			related = append(related, Related{Range: p.Doc.NodeRange(it.Node), Message: fmt.Sprintf("%q, a %s symbol in the genes table", it.Text, organism)})
+		}
+	}
+	return words, related
 }
 
 // organismListed reports whether an organisms_ner name is in organisms:
@@ -110,7 +146,8 @@ func runOrganismsNERMismatch(p *Pass) {
 // ("Saccharomyces cerevisiae S288C" and "Saccharomyces cerevisiae").
 func organismListed(name string, organisms []string) bool {
 	for _, o := range organisms {
-		if o == name || strings.HasPrefix(name, o+" ") || strings.HasPrefix(o, name+" ") {
+		// Case is organism-name's business: one cause, one finding.
+		if strings.EqualFold(o, name) || strings.HasPrefix(name, o+" ") || strings.HasPrefix(o, name+" ") {
 			return true
 		}
 	}

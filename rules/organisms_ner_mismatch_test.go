@@ -8,7 +8,7 @@ func TestOrganismListed(t *testing.T) {
 		"Homo sapiens":                   true,
 		"Saccharomyces cerevisiae S288C": true,  // a strain of a listed species
 		"Escherichia coli":               true,  // the species of a listed strain
-		"homo sapiens":                   false, // case counts
+		"homo sapiens":                   true,  // case is organism-name's business
 		"Homo":                           true,  // the genus of a listed species, likewise
 		"Homo sapiensis":                 false, // a prefix, but not a word
 		"Danio rerio":                    false,

@@ -31,7 +31,8 @@ disagrees, naming the field it disagrees with and offering the expected value as
   disagrees with pmcid, the derived fields follow the figid that pmcid implies; when the
   page is named like a figid that disagrees with pmcid, no fix is offered, since the file
   would have to be renamed or pmcid is the wrong one.
-- ` + "`figlink`" + ` is ` + "`/pmc/articles/<pmcid>/figure/<id>/`" + `, with its trailing slash.
+- ` + "`figlink`" + ` is ` + "`/pmc/articles/<pmcid>/figure/<id>/`" + `, with its trailing slash (a missing
+  slash is a warning: PMC redirects the link, so the page still works).
 - ` + "`figid_alias`" + ` is ` + "`<pmcid>__<number>`" + ` and ` + "`redirect_from`" + ` is ` + "`/figures/<figid_alias>`" + `
   (jekyll-redirect-from turns it into a URL).
 - ` + "`figtype`" + ` follows the number's prefix: F Figure, S Scheme, SF Supplemental figure,
@@ -182,11 +183,14 @@ func identityMajority(p *Pass, pmcid, figidPMC string, stemApplies bool) string 
 
 func runFigureIdentity(p *Pass) {
 	const id = "figure-identity"
-	report := func(n *yaml.Node, ptr, want, format string, args ...any) {
+	reportAs := func(sev Severity, n *yaml.Node, ptr, want, format string, args ...any) {
 		p.Report(Finding{
-			Rule: id, Range: p.Doc.NodeRange(n), Pointer: ptr, Message: fmt.Sprintf(format, args...),
+			Rule: id, Severity: sev, Range: p.Doc.NodeRange(n), Pointer: ptr, Message: fmt.Sprintf(format, args...),
 			Fixes: []Fix{p.Doc.ReplaceFix(fmt.Sprintf("replace with %q", want), n, want)},
 		})
+	}
+	report := func(n *yaml.Node, ptr, want, format string, args ...any) {
+		reportAs(0, n, ptr, want, format, args...)
 	}
 
 	figid, figidNode, hasFigid := p.Scalar("/figid")
@@ -272,7 +276,9 @@ func runFigureIdentity(p *Pass) {
 			case linkPMC != wantPMC:
 				report(n, "/figlink", want, "figlink %q disagrees with %s; expected %q", fl, pmcDesc, want)
 			case fl != want:
-				report(n, "/figlink", want, "figlink %q lacks its trailing \"/\"; expected %q", fl, want)
+				// PMC redirects the link without it: the page works, the
+				// data is inconsistent. A warning, not an error.
+				reportAs(SeverityWarning, n, "/figlink", want, "figlink %q lacks its trailing \"/\"; expected %q", fl, want)
 			}
 			if numberOK && number != "F0" && !identityNumberMatchesFigureID(number, figureID) {
 				p.Report(Finding{

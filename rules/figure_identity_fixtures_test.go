@@ -174,11 +174,11 @@ func proseRulesCorpus(t *testing.T, id string, count int, want map[string]string
 func TestFigureIdentityCorpus(t *testing.T) {
 	proseRulesCorpus(t, "figure-identity", 9, map[string]string{
 		"PMC10501637__pone.0288640.g005.md:9:11":  `error: filename "PMC10501637__pone.0288640.g005.jpg" keeps figid's "PMC10501637__" prefix; expected "pone.0288640.g005.jpg"`,
-		"PMC10501637__pone.0288640.g005.md:10:10": `error: figlink "/pmc/articles/PMC10501637/figure/F5" lacks its trailing "/"; expected "/pmc/articles/PMC10501637/figure/F5/"`,
+		"PMC10501637__pone.0288640.g005.md:10:10": `warning: figlink "/pmc/articles/PMC10501637/figure/F5" lacks its trailing "/"; expected "/pmc/articles/PMC10501637/figure/F5/"`,
 		"PMC10957088__pbio.3002543.g006.md:9:11":  `error: filename "PMC10957088__pbio.3002543.g006.jpg" keeps figid's "PMC10957088__" prefix; expected "pbio.3002543.g006.jpg"`,
 		"PMC10962832__pone.0300895.g002.md:9:11":  `error: filename "PMC10962832__pone.0300895.g002.jpg" keeps figid's "PMC10962832__" prefix; expected "pone.0300895.g002.jpg"`,
-		"PMC10545120__pcbi.1011499.g004.md:10:10": `error: figlink "/pmc/articles/PMC10545120/figure/F4" lacks its trailing "/"; expected "/pmc/articles/PMC10545120/figure/F4/"`,
-		"PMC10919860__ppat.1012049.g001.md:10:10": `error: figlink "/pmc/articles/PMC10919860/figure/F1" lacks its trailing "/"; expected "/pmc/articles/PMC10919860/figure/F1/"`,
+		"PMC10545120__pcbi.1011499.g004.md:10:10": `warning: figlink "/pmc/articles/PMC10545120/figure/F4" lacks its trailing "/"; expected "/pmc/articles/PMC10545120/figure/F4/"`,
+		"PMC10919860__ppat.1012049.g001.md:10:10": `warning: figlink "/pmc/articles/PMC10919860/figure/F1" lacks its trailing "/"; expected "/pmc/articles/PMC10919860/figure/F1/"`,
 		"PMC4608393__elife08931f008.md:13:9":      `note: number "F1" does not appear in figlink's figure id "fig8"; check which figure this page shows`,
 	})
 }

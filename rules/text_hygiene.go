@@ -33,6 +33,9 @@ break that YAML folds into a space is not a finding), for:
   the fix trims them.
 - runs of two or more spaces inside the text: the fix makes them single spaces.
 
+Stray whitespace (the last three cases) is a note: the text reads the same. The others are
+warnings: the text shown is wrong.
+
 Each problem is one finding at the field's value. Spelling is not checked.`,
 		Bad:  "papertitle: 'Signals that   shape the niche .'\n",
 		Good: "papertitle: Signals that shape the niche.\n",
@@ -226,6 +229,7 @@ func hygieneClean(field, value string, problems []hygieneProblem) string {
 type hygieneProblem struct {
 	message string
 	fixed   string
+	style   bool // stray whitespace: a note, the text reads the same
 }
 
 // hygieneCheck returns the problems of value, named field in messages.
@@ -233,6 +237,10 @@ func hygieneCheck(field, value string) []hygieneProblem {
 	var out []hygieneProblem
 	add := func(fixed, format string, args ...any) {
 		out = append(out, hygieneProblem{message: fmt.Sprintf(format, args...), fixed: fixed})
+	}
+	addStyle := func(fixed, format string, args ...any) {
+		add(fixed, format, args...)
+		out[len(out)-1].style = true
 	}
 
 	// Later checks look at the text with mojibake decoded, so the C1
@@ -296,15 +304,15 @@ func hygieneCheck(field, value string) []hygieneProblem {
 	case trimmed == "":
 		// Blank values are missing-value's business.
 	case lead && trail:
-		add(trimmed, "%s has leading and trailing whitespace; expected it trimmed", field)
+		addStyle(trimmed, "%s has leading and trailing whitespace; expected it trimmed", field)
 	case lead:
-		add(trimmed, "%s has leading whitespace (%q); expected it trimmed", field, hygieneExcerpt(value, 0, 0))
+		addStyle(trimmed, "%s has leading whitespace (%q); expected it trimmed", field, hygieneExcerpt(value, 0, 0))
 	case trail:
-		add(trimmed, "%s has trailing whitespace (%q); expected it trimmed", field, hygieneExcerpt(value, len(value), len(value)))
+		addStyle(trimmed, "%s has trailing whitespace (%q); expected it trimmed", field, hygieneExcerpt(value, len(value), len(value)))
 	}
 	if at, ok := hygieneSpacedPeriod(trimmed); ok {
 		fixed := trimmed[:at] + "."
-		add(fixed, "%s has whitespace before its final period (%q); expected %q", field, hygieneExcerpt(trimmed, at, len(trimmed)), hygieneExcerpt(fixed, len(fixed)-1, len(fixed)))
+		addStyle(fixed, "%s has whitespace before its final period (%q); expected %q", field, hygieneExcerpt(trimmed, at, len(trimmed)), hygieneExcerpt(fixed, len(fixed)-1, len(fixed)))
 	}
 
 	if !strings.Contains(trimmed, "  ") {
@@ -314,7 +322,7 @@ func hygieneCheck(field, value string) []hygieneProblem {
 		fixed := value[:len(value)-len(strings.TrimLeftFunc(value, unicode.IsSpace))] +
 			hygieneSpaces.ReplaceAllString(trimmed, " ") +
 			value[len(strings.TrimRightFunc(value, unicode.IsSpace)):]
-		add(fixed, "%s has %d spaces in a row (%q); expected single spaces", field, loc[1]-loc[0], hygieneExcerpt(trimmed, loc[0], loc[1]))
+		addStyle(fixed, "%s has %d spaces in a row (%q); expected single spaces", field, loc[1]-loc[0], hygieneExcerpt(trimmed, loc[0], loc[1]))
 	}
 	return out
 }
@@ -331,6 +339,9 @@ func runTextHygiene(p *Pass) {
 		cleaned := hygieneClean(field, value, problems)
 		for _, pr := range problems {
 			f := Finding{Rule: "text-hygiene", Range: p.Doc.NodeRange(n), Pointer: ptr, Message: pr.message}
+			if pr.style {
+				f.Severity = SeverityNote
+			}
 			// Every fix on a field is the same fully cleaned text, so that
 			// applying one does not undo or clash with another.
 			if pr.fixed != "" && cleaned != value {

@@ -21,10 +21,10 @@ func TestTextHygieneFixtures(t *testing.T) {
 // control character or U+FFFD.
 func TestTextHygieneCorpus(t *testing.T) {
 	proseRulesCorpus(t, "text-hygiene", 5, map[string]string{
-		"PMC100003__mb2410470011.md:13:13":     `warning: papertitle has 2 spaces in a row ("…ses Etk/Bmx,  Src, and Foc…"); expected single spaces`,
-		"PMC100005__mb2410575011.md:24:13":     `warning: papertitle has 2 spaces in a row ("…n Kinase C's  via a src Ki…"); expected single spaces`,
-		"PMC10036296__gr1_lrg.md:37:10":        `warning: reftext has trailing whitespace ("…2023 Mar 24 "); expected it trimmed`,
-		"PMC321618__zii0020410930007.md:27:13": `warning: papertitle has whitespace before its final period ("…roliferation ."); expected "…roliferation."`,
+		"PMC100003__mb2410470011.md:13:13":     `note: papertitle has 2 spaces in a row ("…ses Etk/Bmx,  Src, and Foc…"); expected single spaces`,
+		"PMC100005__mb2410575011.md:24:13":     `note: papertitle has 2 spaces in a row ("…n Kinase C's  via a src Ki…"); expected single spaces`,
+		"PMC10036296__gr1_lrg.md:37:10":        `note: reftext has trailing whitespace ("…2023 Mar 24 "); expected it trimmed`,
+		"PMC321618__zii0020410930007.md:27:13": `note: papertitle has whitespace before its final period ("…roliferation ."); expected "…roliferation."`,
 		"PMC10029719__cs3c00075_0011.md:23:11": `warning: keywords has a line break "\n" in "…g | reaction\nmechanism"; expected a space`,
 	})
 }

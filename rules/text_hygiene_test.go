@@ -44,48 +44,48 @@ func TestHygieneCheck(t *testing.T) {
 	}{
 		{"clean", "Notch signalling in the gut.", nil},
 		{"entity", "Smith &amp; Jones &#8217;s &bogus; lab", []hygieneProblem{
-			{`f has the HTML entity "&amp;"; expected the character "&"`, "Smith & Jones ’s &bogus; lab"},
+			{`f has the HTML entity "&amp;"; expected the character "&"`, "Smith & Jones ’s &bogus; lab", false},
 		}},
 		{"unknown entity only", "R&D &bogus; lab", nil},
 		{"nbsp entity", "5&nbsp;mM", []hygieneProblem{
-			{`f has the HTML entity "&nbsp;"; expected the character "\u00a0"`, "5\u00a0mM"},
+			{`f has the HTML entity "&nbsp;"; expected the character "\u00a0"`, "5\u00a0mM", false},
 		}},
 		{"control", "a\x01b\x7fc", []hygieneProblem{
-			{`f has the control character "\x01" (and 1 more control characters) in "a\x01b\x7fc"; expected a space`, "a b c"},
+			{`f has the control character "\x01" (and 1 more control characters) in "a\x01b\x7fc"; expected a space`, "a b c", false},
 		}},
 		{"line break", "reaction\nmechanism", []hygieneProblem{
-			{`f has a line break "\n" in "reaction\nmechanism"; expected a space`, "reaction mechanism"},
+			{`f has a line break "\n" in "reaction\nmechanism"; expected a space`, "reaction mechanism", false},
 		}},
 		{"mojibake with C1", "â€\u009d", []hygieneProblem{
-			{`f has mojibake "â€\u009d" (UTF-8 read as Windows-1252 or Latin-1); expected "”"`, "”"},
+			{`f has mojibake "â€\u009d" (UTF-8 read as Windows-1252 or Latin-1); expected "”"`, "”", false},
 		}},
 		{"replacement character", "Caf\uFFFD", []hygieneProblem{
-			{"f has the replacement character U+FFFD where a character was lost (\"Caf\uFFFD\"); expected the original character", ""},
+			{"f has the replacement character U+FFFD where a character was lost (\"Caf\uFFFD\"); expected the original character", "", false},
 		}},
 		{"trailing", "Cardiol. 2023 Mar 24 ", []hygieneProblem{
-			{`f has trailing whitespace ("…2023 Mar 24 "); expected it trimmed`, "Cardiol. 2023 Mar 24"},
+			{`f has trailing whitespace ("…2023 Mar 24 "); expected it trimmed`, "Cardiol. 2023 Mar 24", true},
 		}},
 		{"leading", " Cardiol.", []hygieneProblem{
-			{`f has leading whitespace (" Cardiol."); expected it trimmed`, "Cardiol."},
+			{`f has leading whitespace (" Cardiol."); expected it trimmed`, "Cardiol.", true},
 		}},
-		{"both", " x ", []hygieneProblem{{`f has leading and trailing whitespace; expected it trimmed`, "x"}}},
+		{"both", " x ", []hygieneProblem{{`f has leading and trailing whitespace; expected it trimmed`, "x", true}}},
 		{"blank", "   ", nil},
 		{"literal block's final line break is whitespace", "a\tb\n", []hygieneProblem{
-			{`f has a tab "\t" in "a\tb"; expected a space`, "a b\n"},
-			{`f has trailing whitespace ("a\tb\n"); expected it trimmed`, "a\tb"},
+			{`f has a tab "\t" in "a\tb"; expected a space`, "a b\n", false},
+			{`f has trailing whitespace ("a\tb\n"); expected it trimmed`, "a\tb", true},
 		}},
 		{"spaced period", "for Intracellular Proliferation .", []hygieneProblem{
-			{`f has whitespace before its final period ("…roliferation ."); expected "…roliferation."`, "for Intracellular Proliferation."},
+			{`f has whitespace before its final period ("…roliferation ."); expected "…roliferation."`, "for Intracellular Proliferation.", true},
 		}},
 		{"doubled spaces keep the ends", "a  b   c ", []hygieneProblem{
-			{`f has trailing whitespace ("a  b   c "); expected it trimmed`, "a  b   c"},
-			{`f has 2 spaces in a row ("a  b   c"); expected single spaces`, "a b c "},
+			{`f has trailing whitespace ("a  b   c "); expected it trimmed`, "a  b   c", true},
+			{`f has 2 spaces in a row ("a  b   c"); expected single spaces`, "a b c ", true},
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := hygieneCheck("f", tt.in); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("hygieneCheck(%q) =\n %q\nwant\n %q", tt.in, got, tt.want)
+				t.Errorf("hygieneCheck(%+v) =\n %+v\nwant\n %+v", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -41,6 +41,29 @@ func runRules(args []string, sys IO) error {
 	return usagef("--format: unknown format %q: expected text or markdown", *format)
 }
 
+// severityPolicy says what each severity means; every rule's and every
+// case's severity is chosen by it.
+const severityPolicy = `## Severities
+
+A finding's severity follows the harm its cause does:
+
+- **error**: the page or its gene set is wrong, or the page breaks the site (it does not
+  parse, two pages share a URL, an identity field points at another figure or image, a
+  gene set is attributed to organisms the paper is not about).
+- **warning**: wrong or missing data that a curator should fix (a value that disagrees
+  with its source or with the companion tables, a misspelt organism, a missing value).
+- **note**: style, or a likely problem that only the figure or the paper can settle
+  (stray whitespace, a title that repeats the paper's, OCR noise among the keywords, a gap
+  that a whole generation of pages shares).
+
+One cause, one finding: where one cause shows in several places of a page (the
+keywords a table lacks, the fields a generation left empty), it is one finding at the
+most useful place, naming every item, with the other places as related locations.
+A rule whose cases differ in harm gives each case its own severity; its section says
+which. ` + "`--fail-on`" + ` chooses the lowest severity that fails a run.
+
+`
+
 // RulesMarkdown writes the rule reference (docs/rules.md) from the registry.
 func RulesMarkdown(w io.Writer, reg *rules.Registry) error {
 	var b strings.Builder
@@ -49,6 +72,7 @@ func RulesMarkdown(w io.Writer, reg *rules.Registry) error {
 	b.WriteString("Rule IDs are a contract: once published here they never change. Severities are\n")
 	b.WriteString("defaults; `--disable` and `--enable-only` select rules (a pattern such as\n")
 	b.WriteString("`schema/*` selects a family).\n\n")
+	b.WriteString(severityPolicy)
 	b.WriteString("| Rule | Default severity | Summary |\n|---|---|---|\n")
 	for _, m := range reg.Metas() {
 		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", m.ID, anchor(m.ID), m.Severity, strings.ReplaceAll(m.Summary, "|", "\\|"))

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/rules"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -98,7 +99,26 @@ func newCompiler() *jsonschema.Compiler {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
+	c.UseLoader(jsonschema.SchemeURLLoader{"file": boundedFileLoader{}})
 	return c
+}
+
+// boundedFileLoader loads a user's schema files (the one named and those
+// its $refs name) as regular files of bounded size: a $ref to a FIFO or to
+// /dev/zero is an error, not a hang.
+type boundedFileLoader struct{}
+
+// Load implements jsonschema.URLLoader.
+func (boundedFileLoader) Load(url string) (any, error) {
+	path, err := jsonschema.FileLoader{}.ToFile(url)
+	if err != nil {
+		return nil, err
+	}
+	data, err := safeio.ReadFile(path, safeio.SchemaLimit)
+	if err != nil {
+		return nil, err
+	}
+	return jsonschema.UnmarshalJSON(bytes.NewReader(data))
 }
 
 func readJSON(name string) (any, error) {

@@ -14,10 +14,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
+	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/rules"
 )
 
@@ -80,7 +80,7 @@ type Baseline struct {
 // Load reads a baseline file. Malformed lines are errors naming the file
 // and line.
 func Load(path string) (*Baseline, error) {
-	f, err := os.Open(path)
+	f, _, err := safeio.Open(path) // a regular file, never a FIFO or a device
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/figlint/figlint/internal/lexicon"
+	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/rules"
 )
 
@@ -129,7 +130,7 @@ func runLexiconInfo(args []string, sys IO) error {
 		return usagef("lexicon info: expected a lexicon file")
 	}
 	for _, path := range args {
-		data, err := os.ReadFile(abs(sys.Dir, path))
+		data, err := safeio.ReadFile(abs(sys.Dir, path), safeio.LexiconLimit)
 		if err != nil {
 			return usagef("lexicon info: %v", err)
 		}

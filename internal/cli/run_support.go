@@ -15,6 +15,7 @@ import (
 
 	"github.com/figlint/figlint/internal/config"
 	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/internal/safeio"
 )
 
 // defaultCacheDir is figlint's cache under the user's cache directory, from
@@ -59,7 +60,7 @@ func runFingerprint(opts engine.Options, cfg *config.Config, schemaFile string, 
 		if f == "" {
 			continue
 		}
-		data, err := os.ReadFile(f)
+		data, err := safeio.ReadFile(f, safeio.LexiconLimit)
 		if err != nil {
 			fmt.Fprintf(h, "file %s unreadable\n", f)
 			continue

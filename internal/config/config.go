@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/figlint/figlint/internal/frontmatter"
+	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/rules"
 	"gopkg.in/yaml.v3"
 )
@@ -99,7 +100,7 @@ func Find(dir string) string {
 
 // Load reads and checks a configuration file's structure.
 func Load(file string) (*Config, error) {
-	data, err := os.ReadFile(file)
+	data, err := safeio.ReadFile(file, safeio.ConfigLimit) // never /dev/zero or a FIFO
 	if err != nil {
 		return nil, &Error{Path: file, Msg: fmt.Sprintf("cannot read the configuration (%v)", errors.Unwrap(err))}
 	}

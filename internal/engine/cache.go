@@ -22,6 +22,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/internal/yamlpos"
 	"github.com/figlint/figlint/rules"
 )
@@ -297,13 +298,19 @@ func (c *Cache) Close() error {
 }
 
 // sumFile hashes a file's bytes; "" when it does not exist or cannot be read.
+// Only regular files are hashed, streamed, so a FIFO or a link to a device
+// in the data directory neither hangs the run nor fills its memory.
 func sumFile(path string) string {
-	data, err := os.ReadFile(path)
+	f, _, err := safeio.Open(path)
 	if err != nil {
 		return ""
 	}
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
+	defer func() { _ = f.Close() }() // read-only: a close error loses nothing
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -328,7 +335,7 @@ var (
 )
 
 func openPack(path string) (*pack, error) {
-	f, err := os.Open(path)
+	f, _, err := safeio.Open(path) // a FIFO in the cache directory must not hang every run
 	if err != nil {
 		return nil, err
 	}

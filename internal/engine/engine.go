@@ -3,13 +3,11 @@
 package engine
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -18,6 +16,7 @@ import (
 	"sort"
 
 	"github.com/figlint/figlint/internal/frontmatter"
+	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/internal/yamlpos"
 	"github.com/figlint/figlint/rules"
 	"gopkg.in/yaml.v3"
@@ -231,23 +230,17 @@ func (e *Engine) read(f File) ([]byte, string) {
 	if info.Size() > e.maxSize {
 		return nil, fmt.Sprintf("file is %d bytes; expected at most %d (raise the limit with --max-size)", info.Size(), e.maxSize)
 	}
-	fh, err := os.Open(f.Path)
-	if err != nil {
-		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))
-	}
-	defer func() { _ = fh.Close() }() // read-only: a close error loses nothing
-	// One allocation: the size stat gave, and room to see the end (the
-	// file may have grown since; the limit still holds).
-	var buf bytes.Buffer
-	if info.Size() < 1<<30 { // a hint only; past that (a 64-bit int), let it grow
-		buf.Grow(int(info.Size()) + bytes.MinRead)
-	}
-	if _, err := buf.ReadFrom(io.LimitReader(fh, e.maxSize+1)); err != nil {
-		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))
-	}
-	data := buf.Bytes()
-	if int64(len(data)) > e.maxSize {
+	// Opened without blocking and checked again: the file may have been
+	// replaced by a FIFO or grown since the stat.
+	data, err := safeio.ReadFile(f.Path, e.maxSize)
+	var tooLarge *safeio.TooLargeError
+	switch {
+	case errors.As(err, &tooLarge):
 		return nil, fmt.Sprintf("file is larger than %d bytes; expected at most that (raise the limit with --max-size)", e.maxSize)
+	case errors.Is(err, safeio.ErrNotRegular):
+		return nil, "path is not a regular file; expected a page file"
+	case err != nil:
+		return nil, fmt.Sprintf("cannot read the file (%v); expected a readable file", unwrapPath(err))
 	}
 	return data, ""
 }
@@ -354,7 +347,9 @@ func (e *Engine) companionPath(f File, name string) string {
 func (e *Engine) companionReader(f File) rules.CompanionReader {
 	return func(name string) (string, []byte, error) {
 		p := e.companionPath(f, name)
-		data, err := os.ReadFile(p)
+		// A table is a regular file of at most --max-size: a FIFO or a link
+		// to /dev/zero is an error the rule reports, never a hang.
+		data, err := safeio.ReadFile(p, e.maxSize)
 		if err != nil {
 			return display(p, e.workDir), nil, fmt.Errorf("engine: companion: %w", err)
 		}

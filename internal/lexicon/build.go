@@ -6,11 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/figlint/figlint/internal/safeio"
 )
 
 // Problem is a line of an input that could not be used. Reading goes on
@@ -67,7 +68,7 @@ func (b *Builder) SetOrganism(taxid int, name string) { b.names[taxid] = name }
 
 // ReadFile reads one input file, plain or gzip-compressed; see Read.
 func (b *Builder) ReadFile(path string) ([]Problem, error) {
-	f, err := os.Open(path)
+	f, _, err := safeio.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}

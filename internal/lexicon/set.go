@@ -1,10 +1,11 @@
 package lexicon
 
 import (
-	"os"
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/figlint/figlint/internal/safeio"
 )
 
 // Set is the lexicons a run checks against. It is immutable once made and
@@ -49,7 +50,7 @@ func (s *Set) With(files ...*File) *Set {
 
 // Load reads and decodes a compiled lexicon file.
 func Load(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := safeio.ReadFile(path, safeio.LexiconLimit)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/rules"
 )
 
@@ -304,7 +305,7 @@ func (s *SARIF) readForHash(path string) []byte {
 	if err != nil || !info.Mode().IsRegular() || info.Size() > maxHashedFile {
 		return nil
 	}
-	data, err := os.ReadFile(p)
+	data, err := safeio.ReadFile(p, maxHashedFile) // checked again: the file may have changed
 	if err != nil {
 		return nil
 	}

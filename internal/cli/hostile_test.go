@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// hostileSite copies one real page and its genes table into a temporary
+// site and returns the site and the table's path.
+func hostileSite(t *testing.T) (site, table string) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("no FIFOs or /dev/zero on Windows")
+	}
+	site = t.TempDir()
+	const figid = "PMC10031279__gr8"
+	for _, rel := range []string{"_figures/" + figid + ".md", "_data/" + figid + "-genes.tsv"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "pfocr", rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(site, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site, filepath.Join(site, "_data", figid+"-genes.tsv")
+}
+
+// runBounded runs figlint and fails the test if it does not finish in a
+// generous time: each case below used to hang for ever.
+func runBounded(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	type result struct {
+		code        int
+		out, errOut string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, out, errOut := run(t, dir, args...)
+		done <- result{code, out, errOut}
+	}()
+	select {
+	case r := <-done:
+		return r.code, r.out, r.errOut
+	case <-time.After(20 * time.Second):
+		t.Fatalf("figlint %s did not finish: it hangs", strings.Join(args, " "))
+		return 0, "", ""
+	}
+}
+
+// TestHostileCompanions: a genes table that is a FIFO, or a link to
+// /dev/zero, is a finding at the table, never a hang or a read without end.
+func TestHostileCompanions(t *testing.T) {
+	for _, kind := range []string{"fifo", "dev-zero"} {
+		t.Run(kind, func(t *testing.T) {
+			site, table := hostileSite(t)
+			if err := os.Remove(table); err != nil {
+				t.Fatal(err)
+			}
+			if kind == "fifo" {
+				if err := syscall.Mkfifo(table, 0o644); err != nil {
+					t.Skipf("cannot make a FIFO here: %v", err)
+				}
+			} else if err := os.Symlink("/dev/zero", table); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := runBounded(t, site, "--no-cache", "--no-snippet", "--enable-only", "genes-table", "_figures")
+			if code != ExitFindings || !strings.Contains(out, "PMC10031279__gr8-genes.tsv:1:1: error: cannot read the table") ||
+				!strings.Contains(out, "not a regular file") {
+				t.Fatalf("exit %d\n%s%s; want an error at the table saying it is not a regular file", code, out, errOut)
+			}
+		})
+	}
+}
+
+// TestHostileCacheAndConfig: a FIFO among the cache's packs is skipped; a
+// configuration file that is /dev/zero is a configuration error.
+func TestHostileCacheAndConfig(t *testing.T) {
+	site, _ := hostileSite(t)
+	cache := t.TempDir()
+	if code, out, errOut := runBounded(t, site, "--cache", cache, "_figures"); code != ExitClean {
+		t.Fatalf("first run: exit %d\n%s%s", code, out, errOut)
+	}
+	if err := syscall.Mkfifo(filepath.Join(cache, "fifo.pack"), 0o644); err != nil {
+		t.Skipf("cannot make a FIFO here: %v", err)
+	}
+	entries, _ := os.ReadDir(cache)
+	for _, e := range entries { // a FIFO under every name the cache might read
+		if !e.IsDir() && e.Name() != "fifo.pack" {
+			p := filepath.Join(cache, e.Name())
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if code, out, errOut := runBounded(t, site, "--cache", cache, "_figures"); code != ExitClean {
+		t.Fatalf("run with FIFOs in the cache: exit %d\n%s%s; want the clean result again", code, out, errOut)
+	}
+
+	if err := os.Symlink("/dev/zero", filepath.Join(site, ".figlint.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runBounded(t, site, "--no-cache", "_figures")
+	if code != ExitUsage || !strings.Contains(errOut, "not a regular file") {
+		t.Fatalf("config /dev/zero: exit %d\n%s%s; want exit 2 saying it is not a regular file", code, out, errOut)
+	}
+}
+
+// TestHostileSchemaRef: a user schema whose $ref names a FIFO is a
+// configuration error, not a hang.
+func TestHostileSchemaRef(t *testing.T) {
+	site, _ := hostileSite(t)
+	if err := syscall.Mkfifo(filepath.Join(site, "part.json"), 0o644); err != nil {
+		t.Skipf("cannot make a FIFO here: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "s.json"), []byte(`{"$ref": "part.json"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runBounded(t, site, "--no-cache", "--schema", "s.json", "_figures")
+	if code != ExitUsage || !strings.Contains(errOut, "not a regular file") {
+		t.Fatalf("exit %d\n%s%s; want exit 2 saying part.json is not a regular file", code, out, errOut)
+	}
+}

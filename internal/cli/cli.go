@@ -95,6 +95,8 @@ func Main(args []string, sys IO) (code int) {
 	case len(args) > 0 && args[0] == "version":
 		fmt.Fprintf(sys.Stdout, "figlint %s\n", versionString())
 		return ExitClean
+	case len(args) > 0 && args[0] == "help":
+		err = runHelp(args[1:], sys)
 	default:
 		code, err = runLint(args, sys)
 		if err == nil {
@@ -108,7 +110,7 @@ func Main(args []string, sys IO) (code int) {
 	case errors.Is(err, flag.ErrHelp):
 		return ExitClean
 	case errors.As(err, &ue):
-		fmt.Fprintf(sys.Stderr, "figlint: %s\nRun \"figlint -h\" for usage.\n", ue.msg)
+		fmt.Fprintf(sys.Stderr, "figlint: %s\nRun \"figlint --help\" for usage.\n", ue.msg)
 		return ExitUsage
 	default:
 		fmt.Fprintf(sys.Stderr, "figlint: internal error: %v\nPlease report this with the command that caused it.\n", err)
@@ -206,7 +208,7 @@ type lintFlags struct {
 	sarifFile, sarifCategory                        string
 	cacheDir, shard, reportFile                     string
 	noSnippet, noConfig, includeSuppressed          bool
-	noCache, quiet                                  bool
+	noCache, quiet, version                         bool
 	jobs                                            int
 	disable, enableOnly                             listFlag
 	lexicons                                        pathsFlag
@@ -235,6 +237,7 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the result cache")
 	fs.StringVar(&f.shard, "shard", "", "lint only shard I of N of the pages (I/N, such as 2/4), for CI matrices")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on the terminal")
+	fs.BoolVar(&f.version, "version", false, "print figlint's version and exit")
 	fs.Var(&f.lexicons, "lexicon", "compiled gene lexicon FILE to check keywords against, repeatable (see figlint lexicon build)")
 }
 
@@ -243,13 +246,16 @@ func runLint(args []string, sys IO) (int, error) {
 	fs.SetOutput(sys.Stderr)
 	var fl lintFlags
 	fl.register(fs)
-	fs.Usage = func() { usage(fs) }
-	paths, err := parseInterspersed(fs, args)
+	paths, err := parseFlags(fs, args, usage)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitClean, nil
 		}
-		return 0, usagef("%v", err)
+		return 0, err
+	}
+	if fl.version {
+		fmt.Fprintf(sys.Stdout, "figlint %s\n", versionString())
+		return ExitClean, nil
 	}
 	dir := sys.Dir
 	if dir == "" {
@@ -668,10 +674,12 @@ Hugo collection, with --schema) and reports each problem at its line and column.
 
 Usage:
   figlint [flags] [PATH...]      lint files and directories (default ".")
-  figlint rules [--format text|markdown]
+  figlint rules [--format text|markdown]   list the rules
+  figlint rules RULE-ID...       explain rules (doc, severity, examples)
   figlint lexicon build -o FILE INPUT...   compile gene_info, HGNC or genes tables
   figlint lexicon info FILE
-  figlint version
+  figlint help [COMMAND]         this text, or a command's
+  figlint version                (or --version)
 
 PATH may be a file, a directory (walked for *.md and *.markdown) or @FILE,
 a file listing paths one per line (@- reads standard input).
@@ -681,5 +689,6 @@ configuration error, 3 internal error.
 
 Flags:
 `)
-	fs.PrintDefaults()
+	printFlags(fs)
+	fmt.Fprint(w, "\nRun \"figlint help rules\" or \"figlint rules RULE-ID\" for the rules.\n")
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,15 +10,30 @@ import (
 	"github.com/figlint/figlint/schema"
 )
 
-func runRules(args []string, sys IO) error {
+// rulesFlags is the flag set of figlint rules, writing to w.
+func rulesFlags(w io.Writer, format *string) *flag.FlagSet {
 	fs := flag.NewFlagSet("figlint rules", flag.ContinueOnError)
-	fs.SetOutput(sys.Stderr)
-	format := fs.String("format", "text", "output format: text or markdown")
-	if _, err := parseInterspersed(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usagef("%v", err)
+	fs.SetOutput(w)
+	fs.StringVar(format, "format", "text", "output format: text or markdown")
+	return fs
+}
+
+func rulesUsage(fs *flag.FlagSet) {
+	fmt.Fprint(fs.Output(), `Usage:
+  figlint rules [--format text|markdown]   list the rules
+  figlint rules RULE-ID...                 explain rules: doc, severity, examples, fixes
+
+Flags:
+`)
+	printFlags(fs)
+}
+
+func runRules(args []string, sys IO) error {
+	var format string
+	fs := rulesFlags(sys.Stdout, &format)
+	ids, err := parseFlags(fs, args, rulesUsage)
+	if err != nil {
+		return err
 	}
 	v, err := schema.Builtin()
 	if err != nil {
@@ -29,7 +43,10 @@ func runRules(args []string, sys IO) error {
 	if err != nil {
 		return err
 	}
-	switch *format {
+	if len(ids) > 0 {
+		return explainRules(sys.Stdout, reg, ids)
+	}
+	switch format {
 	case "text":
 		for _, m := range reg.Metas() {
 			fmt.Fprintf(sys.Stdout, "%-28s %-8s %s\n", m.ID, m.Severity, m.Summary)
@@ -38,7 +55,44 @@ func runRules(args []string, sys IO) error {
 	case "markdown":
 		return RulesMarkdown(sys.Stdout, reg)
 	}
-	return usagef("--format: unknown format %q: expected text or markdown", *format)
+	return usagef("--format: unknown format %q: expected text or markdown", format)
+}
+
+// explainRules prints each named rule's documentation, as ruff's "ruff rule"
+// does: ID, severity, summary, doc, and the reported and fixed examples.
+// Patterns such as schema/* name a family.
+func explainRules(w io.Writer, reg *rules.Registry, patterns []string) error {
+	var ids []string
+	for _, p := range patterns {
+		m, err := reg.Match(p)
+		if err != nil {
+			return usagef("%v", err)
+		}
+		ids = append(ids, m...)
+	}
+	for i, id := range ids {
+		m, _ := reg.Meta(id)
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s (default severity: %s)\n\n%s.\n\n%s\n", m.ID, m.Severity, capitalize(m.Summary), strings.TrimSpace(m.Doc))
+		if m.Bad != "" {
+			fmt.Fprintf(w, "\nReported:\n\n%s\n", indent(m.Bad))
+		}
+		if m.Good != "" {
+			fmt.Fprintf(w, "\nFixed:\n\n%s\n", indent(m.Good))
+		}
+	}
+	return nil
+}
+
+// indent indents each line of s by four spaces.
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
 }
 
 // severityPolicy says what each severity means; every rule's and every

@@ -95,11 +95,11 @@ const identityPMCFigureURL = "https://pfocr.wikipathways.org/figures/"
 // anything unless its name looks like a figid.
 func identityStem(p string) (stem string, applies bool) {
 	base := path.Base(p)
-	switch {
-	case strings.HasSuffix(base, ".md"):
-		stem = strings.TrimSuffix(base, ".md")
-	case strings.HasSuffix(base, ".markdown"):
-		stem = strings.TrimSuffix(base, ".markdown")
+	// The extension in any case: the walk picks up page.MD too, and Jekyll
+	// renders it.
+	switch ext := path.Ext(base); strings.ToLower(ext) {
+	case ".md", ".markdown":
+		stem = strings.TrimSuffix(base, ext)
 	default:
 		return "", false
 	}

@@ -12,6 +12,8 @@ func TestIdentityStem(t *testing.T) {
 		{"site/_figures/anything.md", "anything", true},
 		{"PMC10501637__pone.0288640.g005.md", "PMC10501637__pone.0288640.g005", true},
 		{"x/PMC12__f1.markdown", "PMC12__f1", true},
+		{"site/_figures/PMC1__gr1.MD", "PMC1__gr1", true}, // any case, as the walk
+		{"x/PMC12__f1.Markdown", "PMC12__f1", true},
 		{"fixtures/ok/current.md", "current", false},
 		{"fixtures/pmc12__f1.md", "pmc12__f1", false},
 		{"_figures/PMC1__gr1.html", "", false},

@@ -377,11 +377,13 @@ func runLint(args []string, sys IO) (int, error) {
 	if cfg != nil && len(cfg.Exclude) > 0 {
 		files = excluded(cfg, files)
 	}
+	sharded := false // the shard, not the paths, left no page
 	if fl.shard != "" {
 		i, n, serr := parseShard(fl.shard)
 		if serr != nil {
 			return 0, usagef("--shard: %v", serr)
 		}
+		sharded = len(files) > 0
 		files = shard(files, i, n)
 		opts.Shard = fl.shard
 	}
@@ -492,6 +494,10 @@ func runLint(args []string, sys IO) (int, error) {
 		return ExitInternal, nil
 	case len(pathErrs) > 0:
 		return ExitUsage, nil
+	case len(files) == 0 && (onlyLists(paths) || sharded):
+		// An empty list (a commit that changed no page) or an empty shard
+		// is a normal outcome, not a mistake.
+		return ExitClean, nil
 	case len(files) == 0:
 		fmt.Fprintf(sys.Stderr, "figlint: no *.md or *.markdown files found in %s; name the pages or directories to lint\n", strings.Join(orDot(paths), " "))
 		return ExitUsage, nil
@@ -609,6 +615,16 @@ func orDot(p []string) []string {
 
 // resolveArgs makes relative paths relative to dir, for runs with their own
 // working directory (tests).
+// onlyLists tells whether every path argument is an @FILE list.
+func onlyLists(paths []string) bool {
+	for _, p := range paths {
+		if len(p) < 2 || p[0] != '@' {
+			return false
+		}
+	}
+	return len(paths) > 0
+}
+
 func resolveArgs(paths []string, dir string) []string {
 	if len(paths) == 0 {
 		return []string{dir}

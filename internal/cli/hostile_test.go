@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -131,5 +132,41 @@ func TestHostileSchemaRef(t *testing.T) {
 	code, out, errOut := runBounded(t, site, "--no-cache", "--schema", "s.json", "_figures")
 	if code != ExitUsage || !strings.Contains(errOut, "not a regular file") {
 		t.Fatalf("exit %d\n%s%s; want exit 2 saying part.json is not a regular file", code, out, errOut)
+	}
+}
+
+// TestListsAndShards: "git diff --name-only | figlint @-" lints only the
+// pages among the changed files (not go.mod, not a deleted page), an empty
+// list is a clean run, and so is an empty shard.
+func TestListsAndShards(t *testing.T) {
+	site, _ := hostileSite(t)
+	for _, name := range []string{"go.mod", "main.go", "_data/notes.MD.txt"} {
+		if err := os.WriteFile(filepath.Join(site, name), []byte("module x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runStdin := func(stdin string, args ...string) (int, string, string) {
+		var out, errb strings.Builder
+		code := Main(args, IO{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Dir: site,
+			Getenv: func(string) string { return "" }})
+		return code, out.String(), errb.String()
+	}
+	list := "go.mod\nmain.go\n_data/notes.MD.txt\n_figures/PMC1__deleted.md\n_figures/PMC10031279__gr8.md\n"
+	code, out, errOut := runStdin(list, "--no-cache", "--format", "json", "@-")
+	if code != ExitClean || !strings.Contains(out, `"files":1,`) || errOut != "" {
+		t.Fatalf("changed-files list: exit %d\n%s%s; want one page linted, clean, nothing on stderr", code, out, errOut)
+	}
+	if code, out, errOut := runStdin("", "--no-cache", "@-"); code != ExitClean || errOut != "" {
+		t.Fatalf("empty list: exit %d\n%s%s; want a clean run", code, out, errOut)
+	}
+	if code, out, errOut := runStdin("go.mod\n", "--no-cache", "@-"); code != ExitClean {
+		t.Fatalf("list without pages: exit %d\n%s%s; want a clean run", code, out, errOut)
+	}
+	// One page, three shards: two of them are empty.
+	for i := 1; i <= 3; i++ {
+		code, out, errOut := runStdin("", "--no-cache", "--shard", fmt.Sprintf("%d/3", i), "_figures")
+		if code != ExitClean || !strings.Contains(errOut, "shard") {
+			t.Fatalf("shard %d/3: exit %d\n%s%s; want a clean run with the shard's note", i, code, out, errOut)
+		}
 	}
 }

@@ -37,20 +37,33 @@ func (e *PathError) Unwrap() error { return e.Err }
 // directories are not followed, so link loops cannot trap the walk). An
 // argument "@FILE" reads paths from FILE, one per line ("@-" reads standard
 // input). No argument means ".". Named files are linted whatever their
-// extension. Problems with individual paths are returned as PathErrors
-// next to the files that could be collected.
+// extension; the files of a list are picked as the walk picks them (only
+// *.md and *.markdown, in any case, outside hidden directories and
+// node_modules), and those that do not exist are skipped, so that
+// "git diff --name-only | figlint @-" lints the changed pages and nothing
+// else, deleted ones included. Problems with individual paths are
+// returned as PathErrors next to the files that could be collected.
 func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
 	var paths []string
 	var errs []error
+	fromList := map[string]bool{}
 	for _, a := range args {
 		if strings.HasPrefix(a, "@") && len(a) > 1 {
 			list, err := readList(a[1:], stdin)
 			if err != nil {
 				errs = append(errs, &PathError{Path: a, Err: err})
 				continue
+			}
+			for i, p := range list {
+				if !filepath.IsAbs(p) && cwd != "" {
+					// A list names paths from the working directory.
+					p = filepath.Join(cwd, p)
+					list[i] = p
+				}
+				fromList[p] = true
 			}
 			paths = append(paths, list...)
 			continue
@@ -68,6 +81,12 @@ func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
 	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
+		if fromList[p] && (err != nil || !info.IsDir()) {
+			if err == nil && walkPicks(p) {
+				add(p)
+			}
+			continue // deleted, or not a page: the walk would not pick it
+		}
 		if err != nil {
 			if _, lerr := os.Lstat(p); lerr == nil {
 				add(p) // a dangling link: reading it reports the problem
@@ -101,10 +120,7 @@ func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
 				}
 				return nil
 			}
-			if strings.HasPrefix(name, ".") {
-				return nil
-			}
-			if ext := strings.ToLower(filepath.Ext(name)); ext == ".md" || ext == ".markdown" {
+			if isPageName(name) {
 				add(path)
 			}
 			return nil
@@ -115,6 +131,30 @@ func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Display < files[j].Display })
 	return files, errs
+}
+
+// isPageName tells whether the walk picks a file of this name: *.md or
+// *.markdown in any case, not hidden.
+func isPageName(name string) bool {
+	if strings.HasPrefix(name, ".") {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// walkPicks tells whether a directory walk would pick the file at p: a
+// page name, outside hidden directories and node_modules.
+func walkPicks(p string) bool {
+	if !isPageName(filepath.Base(p)) {
+		return false
+	}
+	for _, part := range strings.Split(filepath.ToSlash(filepath.Dir(filepath.Clean(p))), "/") {
+		if part == "node_modules" || strings.HasPrefix(part, ".") && part != "." && part != ".." {
+			return false
+		}
+	}
+	return true
 }
 
 func readList(name string, stdin io.Reader) ([]string, error) {

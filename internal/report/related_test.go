@@ -1,0 +1,153 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/internal/testenv"
+	"github.com/figlint/figlint/rules"
+)
+
+// No built-in rule reports related locations yet, so these tests use two
+// test-only rules over the pages of fixtures/format/related.
+const relatedFixtures = "../../fixtures/format/related"
+
+// relatedKeysRule reports one finding per page at its first key, whose
+// related places are the other top-level keys (more than the formats
+// show, on the first page; keys with control characters, on the second).
+var relatedKeysRule = rules.Rule{
+	Meta: rules.Meta{ID: "test-related-keys", Severity: rules.SeverityWarning,
+		Summary: "names a page's other top-level keys", Doc: "A rule for tests."},
+	Run: func(p *rules.Pass) {
+		root := p.Doc.Root
+		if root == nil || len(root.Content) < 4 {
+			return
+		}
+		f := rules.Finding{Rule: "test-related-keys", Range: p.Doc.NodeRange(root.Content[0]),
+			Message: fmt.Sprintf("the page has %d top-level keys", len(root.Content)/2)}
+		for i := 2; i < len(root.Content); i += 2 {
+			k := root.Content[i]
+			f.Related = append(f.Related, rules.Related{Range: p.Doc.NodeRange(k), Message: "key " + k.Value})
+		}
+		p.Report(f)
+	},
+}
+
+// relatedTableRule reports one finding at a page's figid whose related
+// places are in two files: each row of the genes table, and the page's
+// keywords key.
+var relatedTableRule = rules.Rule{
+	Meta: rules.Meta{ID: "test-related-table", Severity: rules.SeverityError,
+		Summary: "names the rows of a page's genes table", Doc: "A rule for tests."},
+	Run: func(p *rules.Pass) {
+		e, ok := p.Doc.Lookup("/figid")
+		if !ok {
+			return
+		}
+		path, data, err := p.Companion(e.Target.Value + "-genes.tsv")
+		if err != nil {
+			return
+		}
+		f := rules.Finding{Rule: "test-related-table", Range: p.Doc.NodeRange(e.Value), Pointer: "/figid"}
+		for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")[1:] {
+			cells := strings.Split(line, "\t")
+			end := rules.Position{Line: i + 2, Column: 1 + utf8.RuneCountInString(line)}
+			f.Related = append(f.Related, rules.Related{Path: path, Message: "the row of " + cells[min(5, len(cells)-1)],
+				Range: rules.Range{Start: rules.Position{Line: i + 2, Column: 1}, End: end}})
+		}
+		f.Message = fmt.Sprintf("the genes table has %d rows", len(f.Related))
+		if k, ok := p.Doc.Lookup("/keywords"); ok {
+			f.Related = append(f.Related, rules.Related{Range: p.Doc.NodeRange(k.Key), Message: "the keywords"})
+		}
+		p.Report(f)
+	},
+}
+
+// lintRelated lints fixtures/format/related with the two test rules and
+// duplicate-key (whose finding has no related places), through a cache
+// in cacheDir when it is not "".
+func lintRelated(t *testing.T, cacheDir string) (*rules.Registry, []engine.Result, Summary, string) {
+	t.Helper()
+	reg, err := rules.NewRegistry(relatedKeysRule, relatedTableRule, rules.DuplicateKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := filepath.Abs(relatedFixtures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, errs := engine.Collect([]string{dir}, dir, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	opts := engine.Options{WorkDir: dir}
+	if cacheDir != "" {
+		c, err := engine.OpenCache(cacheDir, []byte("related"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer func() { _ = c.Close() }()
+		opts.Cache = c
+	}
+	var out []engine.Result
+	var sum Summary
+	err = engine.New(reg, opts).Run(files, 2, func(r engine.Result) error {
+		if r.Err != nil {
+			t.Errorf("%s: %v", r.File.Display, r.Err)
+		}
+		sum.Files++
+		for _, f := range r.Findings {
+			sum.Add(f)
+		}
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg, out, sum, dir
+}
+
+// relatedOutputs renders the results in every format but HTML.
+func relatedOutputs(t *testing.T, reg *rules.Registry, results []engine.Result, sum Summary, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for name, opts := range map[string]Options{"json": {}} {
+		var buf bytes.Buffer
+		rep, err := New(strings.TrimSuffix(name, "-nosnippet"), &buf, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		render(t, rep, results, sum)
+		out[name] = buf.String()
+	}
+	return out
+}
+
+// TestRelatedGolden renders findings with related locations in every
+// format: several rules, places in a page and in its genes table, more
+// places than the capped formats show, and control characters in the
+// places' messages. The goldens are fixtures/format/related.*.golden
+// (go test ./internal/report -update rewrites them). A run from the cache
+// renders the same.
+func TestRelatedGolden(t *testing.T) {
+	reg, results, sum, dir := lintRelated(t, "")
+	got := relatedOutputs(t, reg, results, sum, dir)
+	for name, text := range got {
+		testenv.Golden(t, filepath.Join("..", "..", "fixtures", "format", "related."+name+".golden"), text, *update, "./internal/report")
+	}
+	cache := t.TempDir()
+	for _, run := range []string{"first cached run", "from the cache"} {
+		reg, results, sum, dir := lintRelated(t, cache)
+		if diff := cmp.Diff(got, relatedOutputs(t, reg, results, sum, dir)); diff != "" {
+			t.Errorf("%s renders differently (-uncached +cached):\n%s", run, diff)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -128,6 +129,8 @@ func relatedOutputs(t *testing.T, reg *rules.Registry, results []engine.Result, 
 		render(t, rep, results, sum)
 		out[name] = buf.String()
 	}
+	sarif := string(sarifOf(t, results, sum, Options{Registry: reg, Version: "0.0.0-test", Dir: dir}, 0))
+	out["sarif"] = strings.Replace(sarif, fileURI(RepoRoot(dir), true), "file:///REPO/", 1)
 	return out
 }
 
@@ -148,6 +151,108 @@ func TestRelatedGolden(t *testing.T) {
 		reg, results, sum, dir := lintRelated(t, cache)
 		if diff := cmp.Diff(got, relatedOutputs(t, reg, results, sum, dir)); diff != "" {
 			t.Errorf("%s renders differently (-uncached +cached):\n%s", run, diff)
+		}
+	}
+}
+
+// TestRelatedSARIFSchema validates the related case against the SARIF
+// 2.1.0 schema, and checks each relatedLocations entry against its
+// finding's related place: ids 1, 2, … within the result, the URI built
+// as the main location's is (so a page and its genes table each keep one
+// URI), the region and the message.
+func TestRelatedSARIFSchema(t *testing.T) {
+	sch := compileSARIFSchema(t)
+	reg, results, sum, dir := lintRelated(t, "")
+	out := sarifOf(t, results, sum, Options{Registry: reg, Dir: dir}, 0)
+	if err := validateSARIF(t, sch, out); err != nil {
+		t.Fatalf("the log does not match the SARIF schema: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID           string `json:"ruleId"`
+				Locations        []sarifLocation
+				RelatedLocations []sarifRelatedLoc `json:"relatedLocations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSARIF(&bytes.Buffer{}, Options{Registry: reg, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [][]sarifRelatedLoc
+	for _, r := range results {
+		for _, f := range r.Findings {
+			var rs []sarifRelatedLoc
+			for i, rel := range f.Related {
+				rs = append(rs, sarifRelatedLoc{ID: i + 1, Message: &sarifText{Text: rel.Message},
+					PhysicalLocation: sarifPhysical{ArtifactLocation: *s.artifact(rel.Path), Region: region(rel.Range)}})
+			}
+			want = append(want, rs)
+		}
+	}
+	var got [][]sarifRelatedLoc
+	files := map[string]bool{}
+	for _, r := range log.Runs[0].Results {
+		got = append(got, r.RelatedLocations)
+		for _, rl := range r.RelatedLocations {
+			files[rl.PhysicalLocation.ArtifactLocation.URI] = true
+		}
+	}
+	// The log orders results by severity, not as the findings came:
+	// compare the two as multisets.
+	multiset := func(rs [][]sarifRelatedLoc) map[string]int {
+		m := map[string]int{}
+		for _, r := range rs {
+			b, _ := json.Marshal(r)
+			m[string(b)]++
+		}
+		return m
+	}
+	if diff := cmp.Diff(multiset(want), multiset(got)); diff != "" {
+		t.Errorf("relatedLocations (-want +got):\n%s", diff)
+	}
+	if !files["fixtures/format/related/_data/PMC1__fig1-genes.tsv"] || !files["fixtures/format/related/_figures/PMC1__fig1.md"] {
+		t.Errorf("related locations are in %v; want the page and its genes table", files)
+	}
+}
+
+// TestSARIFRelatedBare: a related place with no line has no region, and
+// one with no message has no message object (which would need a text).
+func TestSARIFRelatedBare(t *testing.T) {
+	f := rules.Finding{Rule: "doi-format", Severity: rules.SeverityError, Path: "a.md", Message: "m",
+		Range:   rules.Range{Start: rules.Position{Line: 2, Column: 3}, End: rules.Position{Line: 2, Column: 9}},
+		Related: []rules.Related{{Path: "b.tsv"}, {Path: "a.md", Range: rules.Range{Start: rules.Position{Line: 4, Column: 1}}}}}
+	res := []engine.Result{{File: engine.File{Display: "a.md", Path: "a.md"}, Findings: []rules.Finding{f}}}
+	reg := testRegistry(t)
+	out := sarifOf(t, res, Summary{}, Options{Registry: reg, Dir: t.TempDir()}, 0)
+	if err := validateSARIF(t, compileSARIFSchema(t), out); err != nil {
+		t.Fatalf("the log does not match the SARIF schema: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RelatedLocations []map[string]any `json:"relatedLocations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	rl := log.Runs[0].Results[0].RelatedLocations
+	if len(rl) != 2 {
+		t.Fatalf("%d related locations; want 2", len(rl))
+	}
+	for i, l := range rl {
+		if _, ok := l["message"]; ok {
+			t.Errorf("related location %d has a message: %v", i, l)
+		}
+		_, hasRegion := l["physicalLocation"].(map[string]any)["region"]
+		if hasRegion != (i == 1) || l["id"] != float64(i+1) {
+			t.Errorf("related location %d: %v", i, l)
 		}
 	}
 }

@@ -120,7 +120,7 @@ func lintRelated(t *testing.T, cacheDir string) (*rules.Registry, []engine.Resul
 func relatedOutputs(t *testing.T, reg *rules.Registry, results []engine.Result, sum Summary, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for name, opts := range map[string]Options{"json": {}} {
+	for name, opts := range map[string]Options{"text": {Snippet: true}, "text-nosnippet": {}, "json": {}} {
 		var buf bytes.Buffer
 		rep, err := New(strings.TrimSuffix(name, "-nosnippet"), &buf, opts)
 		if err != nil {
@@ -254,5 +254,42 @@ func TestSARIFRelatedBare(t *testing.T) {
 		if hasRegion != (i == 1) || l["id"] != float64(i+1) {
 			t.Errorf("related location %d: %v", i, l)
 		}
+	}
+}
+
+// TestEscapeControl: the related lines of the text format show control
+// characters, bidirectional controls and invalid UTF-8 as escapes.
+func TestEscapeControl(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain é\ttab":        "plain é\ttab",
+		"a\x1b[31mb":          `a\x1b[31mb`,
+		"line\nbreak\r":       `line\x0abreak\x0d`,
+		"del\x7f c1\u0085":    `del\x7f c1\u0085`,
+		"rtl\u202eoverride":   `rtl\u202eoverride`,
+		"isolate\u2066x":      `isolate\u2066x`,
+		"bad\xffbyte":         `bad\xffbyte`,
+		"":                    "",
+		"zero\x00width\u200b": `zero\x00width` + "\u200b",
+	} {
+		if got := escapeControl(in); got != want {
+			t.Errorf("escapeControl(%q) = %q; want %q", in, got, want)
+		}
+	}
+	var buf bytes.Buffer
+	txt := &Text{w: &buf}
+	if err := txt.Begin(); err != nil {
+		t.Fatal(err)
+	}
+	res := engine.Result{File: engine.File{Display: "a.md"}, Findings: []rules.Finding{{Rule: "r", Severity: rules.SeverityNote,
+		Path: "a.md", Message: "m", Range: rules.Range{Start: rules.Position{Line: 1, Column: 1}},
+		Related: []rules.Related{{Path: "dir\x1b]0;x\x07/b.md", Message: "value\n\x1b[2J"}, {Path: "c.md"}}}}}
+	if err := txt.File(res); err != nil {
+		t.Fatal(err)
+	}
+	want := "a.md:1:1: note: m [r]\n" +
+		"  = related: dir\\x1b]0;x\\x07/b.md: value\\x0a\\x1b[2J\n" +
+		"  = related: c.md\n"
+	if got := buf.String(); got != want {
+		t.Errorf("text:\n got %q\nwant %q", got, want)
 	}
 }

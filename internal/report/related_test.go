@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -131,6 +132,15 @@ func relatedOutputs(t *testing.T, reg *rules.Registry, results []engine.Result, 
 	}
 	sarif := string(sarifOf(t, results, sum, Options{Registry: reg, Version: "0.0.0-test", Dir: dir}, 0))
 	out["sarif"] = strings.Replace(sarif, fileURI(RepoRoot(dir), true), "file:///REPO/", 1)
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	var gh bytes.Buffer
+	render(t, NewGitHub(&gh, Options{Dir: dir, Getenv: envOf(map[string]string{"GITHUB_STEP_SUMMARY": summary})}), results, sum)
+	out["github"] = gh.String()
+	md, err := os.ReadFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["summary.md"] = string(md)
 	return out
 }
 
@@ -291,5 +301,36 @@ func TestEscapeControl(t *testing.T) {
 		"  = related: c.md\n"
 	if got := buf.String(); got != want {
 		t.Errorf("text:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestAlsoAt: the annotation's list of related places, capped as the text
+// format is, with repository-relative paths.
+func TestAlsoAt(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	g := NewGitHub(&bytes.Buffer{}, Options{Dir: filepath.Join(root, "site")})
+	place := func(path string, line int) rules.Related {
+		return rules.Related{Path: path, Range: rules.Range{Start: rules.Position{Line: line, Column: 2}}, Message: "ignored"}
+	}
+	var many []rules.Related
+	for i := range 7 {
+		many = append(many, place("a.md", i+1))
+	}
+	for _, tc := range []struct {
+		rs   []rules.Related
+		want string
+	}{
+		{nil, ""},
+		{[]rules.Related{place("a.md", 3)}, " (also at site/a.md:3:2)"},
+		{[]rules.Related{place("a.md", 3), {Path: "_data/t.tsv"}}, " (also at site/a.md:3:2 and site/_data/t.tsv)"},
+		{many[:5], " (also at site/a.md:1:2, site/a.md:2:2, site/a.md:3:2, site/a.md:4:2 and site/a.md:5:2)"},
+		{many, " (also at site/a.md:1:2, site/a.md:2:2, site/a.md:3:2, site/a.md:4:2 and 3 more)"},
+	} {
+		if got := g.alsoAt(tc.rs, map[string]string{}); got != tc.want {
+			t.Errorf("alsoAt(%d places) = %q; want %q", len(tc.rs), got, tc.want)
+		}
 	}
 }

@@ -334,3 +334,33 @@ func TestAlsoAt(t *testing.T) {
 		}
 	}
 }
+
+// TestRelatedHTML: the report lists at most MaxRelatedShown related
+// places under a finding's message, each linked to its file, and says how
+// many more there are; rows without related places keep their shape.
+func TestRelatedHTML(t *testing.T) {
+	reg, results, sum, dir := lintRelated(t, "")
+	var buf bytes.Buffer
+	render(t, NewHTML(&buf, Options{Registry: reg, Dir: dir}), results, sum)
+	out := buf.String()
+	checkSelfContained(t, out)
+	for _, want := range []string{
+		// The first page's 7 other keys: 4 listed and "and 3 more".
+		`<td class="msg">the page has 8 top-level keys<ul class="related"><li><a class="mono" href="_figures/PMC1__fig1.md">_figures/PMC1__fig1.md:3:1</a> key pmcid</li>`,
+		`<li><a class="mono" href="_figures/PMC1__fig1.md">_figures/PMC1__fig1.md:6:1</a> key organisms</li><li class="muted">and 3 more related places</li></ul></td></tr>`,
+		// Places in two files, all four listed.
+		`<li><a class="mono" href="_data/PMC1__fig1-genes.tsv">_data/PMC1__fig1-genes.tsv:4:1</a> the row of CTNNB1</li><li><a class="mono" href="_figures/PMC1__fig1.md">_figures/PMC1__fig1.md:9:1</a> the keywords</li></ul>`,
+		// Control characters escaped as in the text format.
+		`_figures/PMC2__fig2.md:4:1</a> key bidi\u202ekey</li>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %s", want)
+		}
+	}
+	if n := strings.Count(out, `<ul class="related">`); n != 3 {
+		t.Errorf("%d related lists; want 3", n)
+	}
+	if n := strings.Count(out, `<tr class="f"`); n != 4 {
+		t.Errorf("%d rows; want 4", n)
+	}
+}

@@ -11,8 +11,9 @@ import (
 	"github.com/figlint/figlint/rules"
 )
 
-func at(line, col, endCol int) rules.Range {
-	return rules.Range{Start: rules.Position{Line: line, Column: col}, End: rules.Position{Line: line, Column: endCol}}
+// at is the range of columns [1, endCol) of a line.
+func at(line, endCol int) rules.Range {
+	return rules.Range{Start: rules.Position{Line: line, Column: 1}, End: rules.Position{Line: line, Column: endCol}}
 }
 
 // relatedRule reports findings with related locations: two that the user
@@ -24,17 +25,17 @@ var relatedRule = rules.Rule{
 		Doc: "A rule for tests."},
 	Run: func(p *rules.Pass) {
 		table := "_data/t-genes.tsv"
-		p.Report(rules.Finding{Rule: "test-related", Range: at(2, 1, 6), Message: "one cause",
-			Related: []rules.Related{{Range: at(3, 1, 4), Message: "a"}, {Path: table, Range: at(1, 1, 2), Message: "row"}}})
-		p.Report(rules.Finding{Rule: "test-related", Range: at(2, 1, 6), Message: "one cause",
-			Related: []rules.Related{{Range: at(3, 1, 4), Message: "a"}, {Range: at(4, 1, 4), Message: "b"}}})
-		p.Report(rules.Finding{Rule: "test-related", Range: at(2, 1, 6), Message: "another cause",
-			Related: []rules.Related{{Range: at(4, 1, 4), Message: "b"}}})
+		p.Report(rules.Finding{Rule: "test-related", Range: at(2, 6), Message: "one cause",
+			Related: []rules.Related{{Range: at(3, 4), Message: "a"}, {Path: table, Range: at(1, 2), Message: "row"}}})
+		p.Report(rules.Finding{Rule: "test-related", Range: at(2, 6), Message: "one cause",
+			Related: []rules.Related{{Range: at(3, 4), Message: "a"}, {Range: at(4, 4), Message: "b"}}})
+		p.Report(rules.Finding{Rule: "test-related", Range: at(2, 6), Message: "another cause",
+			Related: []rules.Related{{Range: at(4, 4), Message: "b"}}})
 		// Line 4 is named by a directive; this finding's own line is not.
-		p.Report(rules.Finding{Rule: "test-related", Range: at(3, 1, 4), Message: "related on a suppressed line",
-			Related: []rules.Related{{Range: at(4, 1, 4), Message: "b"}}})
-		p.Report(rules.Finding{Rule: "test-related", Range: at(4, 1, 4), Message: "suppressed",
-			Related: []rules.Related{{Range: at(2, 1, 6), Message: "c"}}})
+		p.Report(rules.Finding{Rule: "test-related", Range: at(3, 4), Message: "related on a suppressed line",
+			Related: []rules.Related{{Range: at(4, 4), Message: "b"}}})
+		p.Report(rules.Finding{Rule: "test-related", Range: at(4, 4), Message: "suppressed",
+			Related: []rules.Related{{Range: at(2, 6), Message: "c"}}})
 	},
 }
 
@@ -58,15 +59,15 @@ func TestRelatedThroughEngine(t *testing.T) {
 	f := engine.File{Display: "p.md", Path: page}
 	table := "_data/t-genes.tsv"
 	want := []rules.Finding{
-		{Rule: "test-related", Severity: rules.SeverityWarning, Path: "p.md", Range: at(2, 1, 6), Message: "another cause",
-			Related: []rules.Related{{Path: "p.md", Range: at(4, 1, 4), Message: "b"}}},
-		{Rule: "test-related", Severity: rules.SeverityWarning, Path: "p.md", Range: at(2, 1, 6), Message: "one cause",
-			Related: []rules.Related{{Path: "p.md", Range: at(3, 1, 4), Message: "a"},
-				{Path: table, Range: at(1, 1, 2), Message: "row"}, {Path: "p.md", Range: at(4, 1, 4), Message: "b"}}},
-		{Rule: "test-related", Severity: rules.SeverityWarning, Path: "p.md", Range: at(3, 1, 4), Message: "related on a suppressed line",
-			Related: []rules.Related{{Path: "p.md", Range: at(4, 1, 4), Message: "b"}}},
+		{Rule: "test-related", Severity: rules.SeverityWarning, Path: "p.md", Range: at(2, 6), Message: "another cause",
+			Related: []rules.Related{{Path: "p.md", Range: at(4, 4), Message: "b"}}},
+		{Rule: "test-related", Severity: rules.SeverityWarning, Path: "p.md", Range: at(2, 6), Message: "one cause",
+			Related: []rules.Related{{Path: "p.md", Range: at(3, 4), Message: "a"},
+				{Path: table, Range: at(1, 2), Message: "row"}, {Path: "p.md", Range: at(4, 4), Message: "b"}}},
+		{Rule: "test-related", Severity: rules.SeverityWarning, Path: "p.md", Range: at(3, 4), Message: "related on a suppressed line",
+			Related: []rules.Related{{Path: "p.md", Range: at(4, 4), Message: "b"}}},
 	}
-	wantSup := []rules.Related{{Path: "p.md", Range: at(2, 1, 6), Message: "c"}}
+	wantSup := []rules.Related{{Path: "p.md", Range: at(2, 6), Message: "c"}}
 	cacheDir := t.TempDir()
 	for _, run := range []string{"uncached", "first cached", "from the cache"} {
 		opts := engine.Options{}
@@ -97,7 +98,7 @@ func TestRelatedThroughEngine(t *testing.T) {
 		if diff := cmp.Diff(want, got[0].Findings); diff != "" {
 			t.Errorf("%s: findings (-want +got):\n%s", run, diff)
 		}
-		if s := got[0].Suppressed; len(s) != 1 || !cmp.Equal(s[0].Finding.Related, wantSup) {
+		if s := got[0].Suppressed; len(s) != 1 || !cmp.Equal(s[0].Related, wantSup) {
 			t.Errorf("%s: suppressed %+v; want one, related %+v", run, s, wantSup)
 		}
 	}

@@ -91,9 +91,9 @@ func lintRelated(t *testing.T, cacheDir string) (*rules.Registry, []engine.Resul
 	}
 	opts := engine.Options{WorkDir: dir}
 	if cacheDir != "" {
-		c, err := engine.OpenCache(cacheDir, []byte("related"))
-		if err != nil {
-			t.Fatal(err)
+		c, cerr := engine.OpenCache(cacheDir, []byte("related"))
+		if cerr != nil {
+			t.Fatal(cerr)
 		}
 		defer func() { _ = c.Close() }()
 		opts.Cache = c
@@ -212,7 +212,7 @@ func TestRelatedSARIFSchema(t *testing.T) {
 			want = append(want, rs)
 		}
 	}
-	var got [][]sarifRelatedLoc
+	got := make([][]sarifRelatedLoc, 0, len(log.Runs[0].Results))
 	files := map[string]bool{}
 	for _, r := range log.Runs[0].Results {
 		got = append(got, r.RelatedLocations)
@@ -323,7 +323,7 @@ func TestAlsoAt(t *testing.T) {
 	place := func(path string, line int) rules.Related {
 		return rules.Related{Path: path, Range: rules.Range{Start: rules.Position{Line: line, Column: 2}}, Message: "ignored"}
 	}
-	var many []rules.Related
+	many := make([]rules.Related, 0, 7)
 	for i := range 7 {
 		many = append(many, place("a.md", i+1))
 	}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -90,5 +91,60 @@ func TestCacheKeyHasFormat(t *testing.T) {
 	entryMagic = saved
 	if k0 == k1 {
 		t.Error("the key does not depend on the entry format")
+	}
+}
+
+// TestMergeDropsOtherFormats: merging packs leaves out the entries of an
+// older entry format, which no lookup of this one can reach.
+func TestMergeDropsOtherFormats(t *testing.T) {
+	dir := t.TempDir()
+	current := encodeEntry(cacheEntry{Findings: []rules.Finding{{Rule: "r", Path: "a.md", Message: "m"}}})
+	// The old entries are the smaller, so that their packs are among the
+	// smallest, which are the ones merged.
+	empty := encodeEntry(cacheEntry{})
+	old := append([]byte("FLC1"), empty[len(entryMagic):]...)
+	for i := range maxPacks + 1 {
+		w, err := newPackWriter(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw := current
+		if i%2 == 0 {
+			raw = old
+		}
+		if err = w.add(cacheKey{byte(i)}, raw); err != nil {
+			t.Fatal(err)
+		}
+		p, err := w.finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = p.f.Close()
+	}
+	c, err := OpenCache(dir, []byte("run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = c.Close() }()
+	c.mu.Lock()
+	c.merge()
+	c.mu.Unlock()
+	entries, olds := 0, 0
+	for _, p := range c.packs {
+		for i := range p.count {
+			_, raw, ok := p.entry(i)
+			if !ok {
+				t.Fatalf("%s: entry %d unreadable", p.path, i)
+			}
+			entries++
+			if !bytes.HasPrefix(raw, entryMagic) {
+				olds++
+			}
+		}
+	}
+	// 9 packs, 5 of them old and smallest: those and one more are
+	// merged into one pack of that one entry, beside 3 packs left alone.
+	if len(c.packs) != maxPacks/2 || entries != 4 || olds != 0 {
+		t.Errorf("after merging: %d packs, %d entries, %d of the old format", len(c.packs), entries, olds)
 	}
 }

@@ -38,7 +38,10 @@ type Entry struct {
 
 // Key returns the entry of finding f; src is the text of the file the
 // finding is in (nil when it is not at hand, as for a finding in a page's
-// table, whose message is used instead).
+// table, whose message is used instead). A finding's related locations
+// are deliberately not part of it: they are the other places of one
+// cause, and a cause that gains or loses a place (one more word of a
+// missing table) is still the finding the baseline knows.
 func Key(f rules.Finding, src *rules.Source) Entry {
 	content := f.Message
 	if src != nil {

@@ -511,3 +511,29 @@ func TestProgressLine(t *testing.T) {
 		t.Fatalf("progress drawn on a non-terminal: %q", errOut)
 	}
 }
+
+// TestRelatedThroughCommand: related locations reach the outputs through
+// the command, cached or not, and a baseline matches findings that have
+// them.
+func TestRelatedThroughCommand(t *testing.T) {
+	testRules = append(testRules, relatedRule)
+	defer func() { testRules = testRules[:0] }()
+	const dir = "../../fixtures/format/related"
+	cache := t.TempDir()
+	jsonArgs := []string{"--no-config", "--enable-only", "test-related", "--format", "json"}
+	_, first, _ := run(t, dir, append(jsonArgs, "--cache", cache, ".")...)
+	_, second, _ := run(t, dir, append(jsonArgs, "--cache", cache, ".")...)
+	_, uncached, _ := run(t, dir, append(jsonArgs, "--no-cache", ".")...)
+	if first != second || first != uncached || strings.Count(first, `"related":[{"path":"_figures/`) != 2 {
+		t.Fatalf("JSON differs between cached and uncached runs or lacks related places:\n%s\n%s\n%s", uncached, first, second)
+	}
+	_, sarif, _ := run(t, dir, "--no-config", "--enable-only", "test-related", "--format", "sarif", ".")
+	if strings.Count(sarif, `"relatedLocations"`) != 2 {
+		t.Errorf("SARIF has %d relatedLocations; want 2", strings.Count(sarif, `"relatedLocations"`))
+	}
+	base := filepath.Join(t.TempDir(), "baseline.txt")
+	run(t, dir, "--no-config", "--enable-only", "test-related", "--write-baseline", base, ".")
+	if code, out, errOut := run(t, dir, "--no-config", "--enable-only", "test-related", "--baseline", base, "."); code != ExitClean {
+		t.Errorf("with the baseline: exit %d\n%s%s", code, out, errOut)
+	}
+}

@@ -253,7 +253,10 @@ func (c *Cache) merge() {
 		}
 		for i := range p.count {
 			key, raw, ok := p.entry(i)
-			if !ok || seen[key] || w.size+int64(len(raw)) > maxPackBytes {
+			// An entry of another format (an older figlint's) can never
+			// be found by this one: copying it would only give it a
+			// fresh pack and keep it from ageing out.
+			if !ok || seen[key] || w.size+int64(len(raw)) > maxPackBytes || !bytes.HasPrefix(raw, entryMagic) {
 				continue
 			}
 			seen[key] = true

@@ -13,9 +13,15 @@ import (
 // takes a fraction of the time encoding/json needs, and a cache hit is
 // mostly decoding (a re-run over an unchanged collection should only
 // hash and read).
+//
+// entryMagic is the entry format's version. It starts every entry and is
+// hashed into every key (Cache.key), so a new format gets new keys: the
+// entries of older packs are never found, nor decoded, and age out with
+// their packs. Change it whenever the encoding changes. FLC2 added each
+// finding's related locations.
 
 var (
-	entryMagic    = []byte("FLC1")
+	entryMagic    = []byte("FLC2")
 	errCorrupt    = errors.New("engine: corrupt cache entry")
 	maxEntryItems = uint64(1 << 24)
 )
@@ -45,6 +51,15 @@ func (e *encoder) finding(f rules.Finding) {
 			e.int(ed.End)
 			e.str(ed.NewText)
 		}
+	}
+	e.uint(uint64(len(f.Related)))
+	for _, r := range f.Related {
+		e.str(r.Path)
+		e.int(r.Range.Start.Line)
+		e.int(r.Range.Start.Column)
+		e.int(r.Range.End.Line)
+		e.int(r.Range.End.Column)
+		e.str(r.Message)
 	}
 }
 
@@ -137,6 +152,16 @@ func (d *decoder) finding() rules.Finding {
 			for j := range f.Fixes[i].Edits {
 				f.Fixes[i].Edits[j] = rules.TextEdit{Start: d.int(), End: d.int(), NewText: d.str()}
 			}
+		}
+	}
+	if n := d.count(); n > 0 {
+		f.Related = make([]rules.Related, n)
+		for i := range f.Related {
+			r := &f.Related[i]
+			r.Path = d.str()
+			r.Range.Start.Line, r.Range.Start.Column = d.int(), d.int()
+			r.Range.End.Line, r.Range.End.Column = d.int(), d.int()
+			r.Message = d.str()
 		}
 	}
 	return f

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 
 	"github.com/figlint/figlint/internal/frontmatter"
@@ -444,7 +445,10 @@ func (e *Engine) finish(sums map[int][]rules.Summary) Result {
 }
 
 // SortFindings orders findings by path, line, column and rule, then end and
-// message, so output never depends on scheduling.
+// message, so output never depends on scheduling. The sort is stable:
+// findings equal in all of these (which may differ in pointer, fixes or
+// related locations) keep the order their rule reported them in, which
+// is the same on every run.
 func SortFindings(fs []rules.Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
@@ -464,19 +468,41 @@ func SortFindings(fs []rules.Finding) {
 	})
 }
 
+// dedupe drops a finding that repeats the one before it (same rule, path,
+// range and message: the user could not tell them apart) from sorted
+// findings. The related locations of a repeat are not dropped with it:
+// the kept finding gains those it lacks, in order, since they are more
+// places of what the user sees as one cause.
 func dedupe(fs []rules.Finding) []rules.Finding {
 	if len(fs) < 2 {
 		return fs
 	}
 	out := fs[:1]
 	for _, f := range fs[1:] {
-		p := out[len(out)-1]
+		p := &out[len(out)-1]
 		if f.Rule == p.Rule && f.Range == p.Range && f.Message == p.Message && f.Path == p.Path {
+			p.Related = mergeRelated(p.Related, f.Related)
 			continue
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// mergeRelated returns a followed by the places of b that a lacks. It
+// builds a new slice rather than appending to a, whose array a rule may
+// share with another finding.
+func mergeRelated(a, b []rules.Related) []rules.Related {
+	var extra []rules.Related
+	for _, r := range b {
+		if !slices.Contains(a, r) && !slices.Contains(extra, r) {
+			extra = append(extra, r)
+		}
+	}
+	if len(extra) == 0 {
+		return a
+	}
+	return slices.Concat(a, extra)
 }
 
 // Run lints files on jobs workers (0: one per CPU) and calls emit with each

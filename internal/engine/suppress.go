@@ -119,6 +119,9 @@ func applies(p, id string) bool {
 
 // suppress moves the findings that the document's directives name into
 // res.Suppressed and reports directives that are unused or give no reason.
+// A directive applies by a finding's own line only: the user silences a
+// finding where it is reported, and one on a line that is merely among
+// another finding's related locations must not hide that finding.
 func (e *Engine) suppress(doc *rules.Document, res *Result) {
 	ds := directives(doc)
 	if len(ds) == 0 {

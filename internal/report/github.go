@@ -38,6 +38,7 @@ type ghFinding struct {
 	path     string // relative to the repository root
 	rng      rules.Range
 	message  string
+	also     string // " (also at …)": the related places, "" for none
 }
 
 // NewGitHub returns a GitHub reporter.
@@ -68,10 +69,38 @@ func (g *GitHub) File(r engine.Result) error {
 		}
 		rank := severityRank(f.Severity)
 		g.findings[rank] = append(g.findings[rank], ghFinding{rule: f.Rule, severity: f.Severity,
-			path: p, rng: f.Range, message: f.Message})
+			path: p, rng: f.Range, message: f.Message, also: g.alsoAt(f.Related, paths)})
 	}
 	g.suppressed += len(r.Suppressed)
 	return nil
+}
+
+// alsoAt names a finding's related places for its annotation, which has
+// one location: " (also at a.md:3:1, b.tsv:2:1 and 3 more)", the paths
+// relative to the repository root as the annotation's own file is. The
+// places' messages are left out to keep the annotation short.
+func (g *GitHub) alsoAt(rs []rules.Related, paths map[string]string) string {
+	if len(rs) == 0 {
+		return ""
+	}
+	shown := shownRelated(len(rs))
+	places := make([]string, 0, shown+1)
+	for _, r := range rs[:shown] {
+		p, ok := paths[r.Path]
+		if !ok {
+			p, _ = repoRelative(r.Path, g.dir, g.root)
+			paths[r.Path] = p
+		}
+		places = append(places, relatedPlace(p, r.Range))
+	}
+	if more := len(rs) - shown; more > 0 {
+		places = append(places, fmt.Sprintf("%d more", more))
+	}
+	last := len(places) - 1
+	if last == 0 {
+		return " (also at " + places[0] + ")"
+	}
+	return " (also at " + strings.Join(places[:last], ", ") + " and " + places[last] + ")"
 }
 
 // End implements Reporter: it writes the commands and the job summary.
@@ -126,7 +155,7 @@ func workflowCommand(f ghFinding) string {
 			fmt.Fprintf(&b, ",col=%d,endColumn=%d", st.Column, max(end.Column, st.Column))
 		}
 	}
-	b.WriteString(",title=" + escapeProperty(f.rule) + "::" + escapeData(f.message) + "\n")
+	b.WriteString(",title=" + escapeProperty(f.rule) + "::" + escapeData(f.message+f.also) + "\n")
 	return b.String()
 }
 

@@ -149,7 +149,7 @@ func (g *GitHub) summaryRow(f ghFinding) string {
 		}
 		cell = "[" + cell + "](" + url + ")"
 	}
-	return fmt.Sprintf("| %s | %s | %#q | %s |\n", f.severity, cell, f.rule, escapeMarkdown(f.message))
+	return fmt.Sprintf("| %s | %s | %#q | %s |\n", f.severity, cell, f.rule, escapeMarkdown(f.message+f.also))
 }
 
 // cellText keeps a value on one table line: "|" would end the cell.

@@ -75,6 +75,11 @@ func TestWorkflowCommand(t *testing.T) {
 			rng:     rules.Range{Start: rules.Position{Line: 1, Column: 1}, End: rules.Position{Line: 1, Column: 1}},
 			message: "50% of \"a:b, c\"\r\nnext"},
 			"::warning file=dir%2C1/a%3Ab%25c.md,line=1,endLine=1,col=1,endColumn=1,title=missing-value::50%25 of \"a:b, c\"%0D%0Anext\n"},
+		// Related places go through the same escaping as the message.
+		{ghFinding{rule: "genes-table", severity: rules.SeverityError, path: "a.md",
+			rng:     rules.Range{Start: rules.Position{Line: 2, Column: 1}, End: rules.Position{Line: 2, Column: 4}},
+			message: "m", also: " (also at 100%/b\n.tsv:3:1 and 2 more)"},
+			"::error file=a.md,line=2,endLine=2,col=1,endColumn=4,title=genes-table::m (also at 100%25/b%0A.tsv:3:1 and 2 more)\n"},
 		// No position: the file only.
 		{ghFinding{rule: "front-matter", severity: rules.SeverityError, path: "a.md", message: "m"},
 			"::error file=a.md,title=front-matter::m\n"},

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/rules"
 )
 
 // HTML report limits.
@@ -86,6 +87,8 @@ type htmlRow struct {
 	line, col int
 	rank      int
 	msg       string
+	related   []rules.Related // the first shownRelated of them
+	more      int             // related places not kept
 }
 
 // htmlPage is what the report keeps of a linted page.
@@ -195,8 +198,12 @@ func (h *htmlReport) File(r engine.Result) error {
 		}
 		acc.n[rank]++
 		if len(acc.rows) < h.maxRows {
+			// Only the related places the row shows are kept, so memory
+			// stays bounded by the rows.
+			shown := shownRelated(len(f.Related))
 			acc.rows = append(acc.rows, htmlRow{path: f.Path, line: f.Range.Start.Line,
-				col: f.Range.Start.Column, rank: rank, msg: f.Message})
+				col: f.Range.Start.Column, rank: rank, msg: f.Message,
+				related: slices.Clone(f.Related[:shown]), more: len(f.Related) - shown})
 		}
 		at := page
 		if r.Collection {
@@ -310,10 +317,19 @@ type ruleView struct {
 // rowView is a finding's table row. Its location, path:line:col, is
 // split after the path's last "/": the file name stands out.
 type rowView struct {
-	Dir  string
-	Base string
+	Dir     string
+	Base    string
+	Href    string
+	Sev     string
+	Msg     string
+	Related []relatedView
+	More    int // related places beyond those listed
+}
+
+// relatedView is one related place listed under a finding's message.
+type relatedView struct {
+	Loc  string
 	Href string
-	Sev  string
 	Msg  string
 }
 
@@ -391,7 +407,14 @@ func (h *htmlReport) ruleViews() []ruleView {
 				loc = fmt.Sprintf("%s:%d:%d", r.path, r.line, max(r.col, 1))
 			}
 			cut := strings.LastIndexByte(loc[:len(r.path)], '/') + 1
-			rv.Rows[i] = rowView{Dir: loc[:cut], Base: loc[cut:], Href: h.href(r.path), Sev: sevNames[r.rank], Msg: r.msg}
+			rv.Rows[i] = rowView{Dir: loc[:cut], Base: loc[cut:], Href: h.href(r.path), Sev: sevNames[r.rank], Msg: r.msg,
+				More: r.more}
+			for _, rel := range r.related {
+				// Escaped as in the text format: a bidirectional override
+				// in a key would otherwise reverse the text after it.
+				rv.Rows[i].Related = append(rv.Rows[i].Related, relatedView{Loc: escapeControl(relatedPlace(rel.Path, rel.Range)),
+					Href: h.href(rel.Path), Msg: escapeControl(rel.Message)})
+			}
 		}
 		out = append(out, rv)
 	}

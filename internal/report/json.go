@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/rules"
 )
 
 // JSONVersion is the version of the JSON output contract. It changes only
@@ -32,6 +33,32 @@ type jsonFinding struct {
 	EndColumn int    `json:"endColumn"`
 	Message   string `json:"message"`
 	Pointer   string `json:"pointer"`
+	// Related was added within version 1; omitted when there are none,
+	// so findings without related locations read as they always did.
+	Related []jsonRelated `json:"related,omitempty"`
+}
+
+// jsonRelated is the contract for one related location of a finding.
+type jsonRelated struct {
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Message   string `json:"message"`
+}
+
+// jsonRelatedOf converts a finding's related locations (nil for none).
+func jsonRelatedOf(rs []rules.Related) []jsonRelated {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]jsonRelated, len(rs))
+	for i, r := range rs {
+		out[i] = jsonRelated{Path: r.Path, Line: r.Range.Start.Line, Column: r.Range.Start.Column,
+			EndLine: r.Range.End.Line, EndColumn: r.Range.End.Column, Message: r.Message}
+	}
+	return out
 }
 
 // Begin implements Reporter.
@@ -49,7 +76,7 @@ func (j *JSON) File(r engine.Result) error {
 			Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
 			Line: f.Range.Start.Line, Column: f.Range.Start.Column,
 			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Column,
-			Message: f.Message, Pointer: f.Pointer,
+			Message: f.Message, Pointer: f.Pointer, Related: jsonRelatedOf(f.Related),
 		})
 		if err != nil {
 			return err

@@ -184,12 +184,22 @@ type sarifResult struct {
 	Level               string             `json:"level"`
 	Message             sarifText          `json:"message"`
 	Locations           []sarifLocation    `json:"locations"`
+	RelatedLocations    []sarifRelatedLoc  `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 }
 
 type sarifLocation struct {
 	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+// sarifRelatedLoc is one of a result's relatedLocations: the other places
+// of the finding's cause. Its id, unique within the result, is what a
+// result message would link to ("[text](id)").
+type sarifRelatedLoc struct {
+	ID               int           `json:"id"`
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	Message          *sarifText    `json:"message,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -214,6 +224,15 @@ type sarifPending struct {
 	hash    string
 	sup     *sarifSuppression
 	sev     rules.Severity
+	related []sarifPendingRelated
+}
+
+// sarifPendingRelated is a related location waiting for End; it shares
+// its file's location with the results of that file.
+type sarifPendingRelated struct {
+	loc     *sarifArtifactLoc
+	rng     rules.Range
+	message string
 }
 
 type sarifSuppression struct {
@@ -342,6 +361,19 @@ func (s *SARIF) add(f rules.Finding, sup *engine.Suppressed, hashes map[lineKey]
 	}
 	res := sarifPending{rule: f.Rule, loc: loc, rng: f.Range, message: f.Message, sev: f.Severity,
 		hash: hashes[lineKey{f.Path, f.Range.Start.Line}]}
+	if len(f.Related) > 0 {
+		res.related = make([]sarifPendingRelated, len(f.Related))
+		for i, r := range f.Related {
+			rl := locs[r.Path]
+			if rl == nil {
+				// Made as the main location is: the same URI and base
+				// for a file, whichever of the two names it first.
+				rl = s.artifact(r.Path)
+				locs[r.Path] = rl
+			}
+			res.related[i] = sarifPendingRelated{loc: rl, rng: r.Range, message: r.Message}
+		}
+	}
 	prio := severityRank(f.Severity)
 	if sup != nil {
 		res.sup = &sarifSuppression{Kind: sup.Kind, Justification: sup.Justification}
@@ -386,6 +418,14 @@ func (p *sarifPending) result(ruleIndex int) sarifResult {
 		Level:     level(p.sev),
 		Message:   sarifText{Text: p.message},
 		Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: *p.loc, Region: region(p.rng)}}},
+	}
+	for i, r := range p.related {
+		rl := sarifRelatedLoc{ID: i + 1, // 1-based, as CodeQL numbers them
+			PhysicalLocation: sarifPhysical{ArtifactLocation: *r.loc, Region: region(r.rng)}}
+		if r.message != "" { // a message object needs its text
+			rl.Message = &sarifText{Text: r.message}
+		}
+		res.RelatedLocations = append(res.RelatedLocations, rl)
 	}
 	if p.hash != "" {
 		res.PartialFingerprints = map[string]string{"primaryLocationLineHash": p.hash}

@@ -13,7 +13,8 @@ import (
 )
 
 // Text writes "path:line:col: severity: message [rule]", then the source
-// line with a ^~~~ marker under the span.
+// line with a ^~~~ marker under the span, then a "= related:" line per
+// related place (at most MaxRelatedShown lines, the last "and N more").
 type Text struct {
 	w    io.Writer
 	bw   *bufio.Writer
@@ -60,16 +61,19 @@ func (t *Text) File(r engine.Result) error {
 			t.paint(ansiGray, "["+f.Rule+"]"))
 		// A finding may point into another file (a page's genes table):
 		// only the page's own lines are at hand for a snippet.
+		gutter := " "
 		if t.opts.Snippet && r.Source != nil && f.Path == r.File.Display && f.Range.Start.Line >= 1 && f.Range.Start.Line <= r.Source.LineCount() {
-			t.snippet(r, f)
+			gutter = t.snippet(r, f)
 		}
+		t.related(f.Related, gutter)
 	}
 	return t.bw.Flush()
 }
 
 // snippet prints the finding's first line and a marker under its span; a
-// span that goes on past the line is marked to the line's end.
-func (t *Text) snippet(r engine.Result, f rules.Finding) {
+// span that goes on past the line is marked to the line's end. It returns
+// the gutter, the blanks left of its "|".
+func (t *Text) snippet(r engine.Result, f rules.Finding) string {
 	line := r.Source.Line(f.Range.Start.Line)
 	if !utf8.ValidString(line) {
 		line = strings.ToValidUTF8(line, "\uFFFD")
@@ -104,6 +108,25 @@ func (t *Text) snippet(r engine.Result, f rules.Finding) {
 	fmt.Fprintf(t.bw, "%s |\n", gutter)
 	fmt.Fprintf(t.bw, "%s | %s\n", num, line)
 	fmt.Fprintf(t.bw, "%s | %s%s\n", gutter, pad.String(), t.paint(ansiGreen, "^"+strings.Repeat("~", width-1)))
+	return gutter
+}
+
+// related prints a finding's related places as rustc prints notes: one
+// "= related: path:line:col: message" line each, its "=" under the
+// snippet's "|" (one blank in when there is no snippet). Paths and
+// messages are escaped (see escapeControl).
+func (t *Text) related(rs []rules.Related, gutter string) {
+	shown := shownRelated(len(rs))
+	for _, r := range rs[:shown] {
+		place := escapeControl(relatedPlace(r.Path, r.Range))
+		if r.Message != "" {
+			place += ": " + escapeControl(r.Message)
+		}
+		fmt.Fprintf(t.bw, "%s %s %s\n", gutter, t.paint(ansiCyan, "= related:"), place)
+	}
+	if more := len(rs) - shown; more > 0 {
+		fmt.Fprintf(t.bw, "%s %s and %d more related places\n", gutter, t.paint(ansiCyan, "="), more)
+	}
 }
 
 // End implements Reporter.

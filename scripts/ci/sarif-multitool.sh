@@ -7,7 +7,8 @@
 # 2. Builds figlint and writes SARIF for fixtures/sarif (pages with findings
 #    of many rules, an awkward file name, CRLF, a BOM, bytes that are not
 #    UTF-8, findings in companion tables and across pages, suppressions) and
-#    for fixtures/ok (no findings).
+#    for fixtures/ok (no findings); and has the report package's tests write
+#    the log of fixtures/format/related, whose results have relatedLocations.
 # 3. Runs "validate --rule-kind Sarif;Ghas" with the GitHub policy
 #    scripts/ci/sarif-multitool-github.xml, which also turns on the GH1001-
 #    GH1006 ingestion rules: any error or warning fails.
@@ -72,6 +73,18 @@ lint() {
 }
 lint fixtures/sarif "$work/findings.sarif" 1 --sarif-category figlint/fixtures --include-suppressed
 lint fixtures/ok "$work/clean.sarif" 0
+# No rule reports related locations yet, so those logs have no
+# relatedLocations: the reporter's log of fixtures/format/related (two
+# test-only rules, with places in a page and in its genes table) is
+# validated as well.
+FIGLINT_WRITE_RELATED_SARIF="$work/related.sarif" \
+  go test -count=1 -run '^TestRelatedSARIFSchema$' ./internal/report >/dev/null
+node -e '
+const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).runs[0].results;
+const n = r.reduce((s, x) => s + (x.relatedLocations || []).length, 0);
+if (n === 0) { console.error("related.sarif has no relatedLocations"); process.exit(1); }
+console.log(`related.sarif: ${n} related locations in ${r.length} results`);
+' "$work/related.sarif"
 
 # summarize VALIDATION_SARIF: prints the Multitool's results by rule and
 # level; exits 1 on any error or warning.
@@ -103,7 +116,7 @@ EOF
 }
 
 status=0
-for f in findings clean; do
+for f in findings clean related; do
   n=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).runs[0].results.length' "$work/$f.sarif")
   echo "validate $f.sarif ($n results) with --rule-kind Sarif;Ghas and the GitHub policy"
   "$multitool" validate --rule-kind "Sarif;Ghas" --config scripts/ci/sarif-multitool-github.xml --level "Error;Warning;Note" \
@@ -132,6 +145,26 @@ if out=$(summarize "$work/broken.validation.sarif"); then
   status=1
 else
   echo "control: a log with a bad URI and no region fails, as it must:"
+  echo "$out" | grep -E '^  [0-9]+ x (error|warning)'
+fi
+
+# A control for relatedLocations: an unencoded absolute URI in one of them
+# must fail too, or validating related.sarif checks nothing of them.
+node - "$work/related.sarif" "$work/related-broken.sarif" <<'EOF'
+const fs = require("fs");
+const log = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const r = log.runs[0].results.find((x) => x.relatedLocations);
+r.relatedLocations[0].physicalLocation.artifactLocation = { uri: "file:///checkout/a page.md" };
+fs.writeFileSync(process.argv[3], JSON.stringify(log));
+EOF
+"$multitool" validate --rule-kind "Sarif;Ghas" --config scripts/ci/sarif-multitool-github.xml \
+  --output "$work/related-broken.validation.sarif" "$work/related-broken.sarif" >/dev/null 2>&1 || true
+if out=$(summarize "$work/related-broken.validation.sarif"); then
+  echo "$out"
+  echo "the control log with a bad related location URI passed validation" >&2
+  status=1
+else
+  echo "control: a bad URI in a related location fails, as it must:"
   echo "$out" | grep -E '^  [0-9]+ x (error|warning)'
 fi
 

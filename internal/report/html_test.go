@@ -23,7 +23,7 @@ import (
 
 // htmlRowRE matches a finding's row; the groups are the rule, the
 // severity, the href, the location (split in two spans) and the message.
-var htmlRowRE = regexp.MustCompile(`<tr class="f" data-rule="([^"]*)" data-sev="([^"]*)"><td class="loc"><a class="mono" href="([^"]*)"><span class="dir">([^<]*)</span><span class="base">([^<]*)</span></a></td><td class="sev"><span class="sev s-[a-z]+">[a-z]+</span></td><td class="msg">([^<]*)</td></tr>`)
+var htmlRowRE = regexp.MustCompile(`<tr class="f" data-rule="([^"]*)" data-sev="([^"]*)"><td class="loc"><a class="mono" href="([^"]*)"><span class="dir">([^<]*)</span><span class="base">([^<]*)</span></a></td><td class="sev"><span class="sev s-[a-z]+">[a-z]+</span></td><td class="msg">([^<]*)(?:<ul class="related">(?:[^<]|<(?:/?li[^>]*|/?a[^>]*)>)*</ul>)?</td></tr>`)
 
 // htmlFinding is a finding as a row of the report shows it, unescaped.
 type htmlFinding struct {

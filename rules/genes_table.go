@@ -35,7 +35,8 @@ var GenesTable = Rule{
 			"`count_synonym`, earlier); a header is malformed only when it lacks a column the rules " +
 			"read (`organism_name` and `ncbigene_symbol`; `word` in the chemicals and diseases " +
 			"tables). A malformed table (such a header, a row with the wrong number of fields, a " +
-			"non-numeric ID) is an error at the table's own line and column. A " +
+			"non-numeric ID) is an error at the table's own line and column; count cells that are " +
+			"neither numbers nor `NA` (R's \"no count of this kind\") are one note per table. A " +
 			"current-generation page whose `organisms_ner` names organisms but that has no " +
 			"genes table gets a note.",
 		Bad: "# _data/PMC1__f1-genes.tsv has rows for STAT3 and IL6 (Homo sapiens)\n" +
@@ -404,8 +405,8 @@ func parseTable(p *Pass, name string, want []string) (t *tsvTable, found bool) {
 			idCols[i] = c
 		}
 	}
-	// Count cells that are not numbers: one note per table, at the first.
-	// Not fatal: the counts do not feed the page.
+	// Count cells that are neither numbers nor NA: one note per table, at
+	// the first. Not fatal: the counts do not feed the page.
 	var firstBad Finding
 	badCounts := 0
 	defer func() {
@@ -438,7 +439,9 @@ func parseTable(p *Pass, name string, want []string) (t *tsvTable, found bool) {
 				bad(lineNo, col, col+width, "%s is %q; expected a numeric NCBI identifier", name, f)
 				ok = false
 			}
-			if name, isCount := countCols[i]; isCount && !isDigits(f) {
+			// NA is R's "no count of this kind" (count_synonym on rows
+			// that no synonym matched): the pipeline's normal, not a defect.
+			if name, isCount := countCols[i]; isCount && !isDigits(f) && f != "NA" {
 				if badCounts == 0 {
 					firstBad = Finding{Rule: genesTableID, Severity: SeverityNote, Path: shown,
 						Range:   Range{Start: Position{Line: lineNo, Column: col}, End: Position{Line: lineNo, Column: col + width}},

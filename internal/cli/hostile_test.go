@@ -170,3 +170,29 @@ func TestListsAndShards(t *testing.T) {
 		}
 	}
 }
+
+// TestTablesAndRepoDocs: naming a changed genes table lints the page that
+// uses it; a walk skips the repository's README.md, which is no page, but
+// naming it lints it.
+func TestTablesAndRepoDocs(t *testing.T) {
+	site, table := hostileSite(t)
+	if err := os.WriteFile(filepath.Join(site, "README.md"), []byte("# A site\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, site, "--no-cache", "--format", "json", "_data/"+filepath.Base(table))
+	if code != ExitClean || !strings.Contains(out, `"files":1,`) || errOut != "" {
+		t.Fatalf("a table named: exit %d\n%s%s; want its page linted, clean", code, out, errOut)
+	}
+	code, out, errOut = run(t, site, "--no-cache", "--format", "json", "_data/PMC1__none-genes.tsv")
+	if code != ExitUsage || !strings.Contains(errOut, "a companion table without its page ../_figures/PMC1__none.md") {
+		t.Fatalf("a table without a page: exit %d\n%s%s; want a path error", code, out, errOut)
+	}
+	code, out, errOut = run(t, site, "--no-cache", "--format", "json", ".")
+	if code != ExitClean || !strings.Contains(out, `"files":1,`) {
+		t.Fatalf("the walk: exit %d\n%s%s; want only the page, not README.md", code, out, errOut)
+	}
+	code, out, _ = run(t, site, "--no-cache", "--no-snippet", "README.md")
+	if code != ExitFindings || !strings.Contains(out, "README.md:1:1: error: no front matter") {
+		t.Fatalf("README.md named: exit %d\n%s; want it linted", code, out)
+	}
+}

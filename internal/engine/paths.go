@@ -37,7 +37,10 @@ func (e *PathError) Unwrap() error { return e.Err }
 // directories are not followed, so link loops cannot trap the walk). An
 // argument "@FILE" reads paths from FILE, one per line ("@-" reads standard
 // input). No argument means ".". Named files are linted whatever their
-// extension; the files of a list are picked as the walk picks them (only
+// extension, except a companion table (_data/<figid>-genes.tsv, -chemicals,
+// -diseases), which stands for the page in _figures that uses it; the
+// walk skips a repository's own documents (README.md, CHANGELOG.md...);
+// the files of a list are picked as the walk picks them (only
 // *.md and *.markdown, in any case, outside hidden directories and
 // node_modules), and those that do not exist are skipped, so that
 // "git diff --name-only | figlint @-" lints the changed pages and nothing
@@ -81,6 +84,15 @@ func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
 	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
+		if page := pageOfTable(p); page != "" {
+			// A changed table is checked through the page that uses it
+			// (a pre-commit hook hands over the changed files).
+			add(page)
+			continue
+		} else if isTableName(p) && !fromList[p] {
+			errs = append(errs, &PathError{Path: p, Err: fmt.Errorf("a companion table without its page ../_figures/%s.md; name the page to lint", tableFigid(p))})
+			continue
+		}
 		if fromList[p] && (err != nil || !info.IsDir()) {
 			if err == nil && walkPicks(p) {
 				add(p)
@@ -134,13 +146,61 @@ func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
 }
 
 // isPageName tells whether the walk picks a file of this name: *.md or
-// *.markdown in any case, not hidden.
+// *.markdown in any case, not hidden, and not one of a repository's own
+// documents (README.md and the like), which are no pages.
 func isPageName(name string) bool {
 	if strings.HasPrefix(name, ".") {
 		return false
 	}
 	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".md" || ext == ".markdown"
+	if ext != ".md" && ext != ".markdown" {
+		return false
+	}
+	return !repoDocs[strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))]
+}
+
+// repoDocs are the stems of the documents a repository keeps beside its
+// pages (GitHub's community files): a walk skips them, naming one lints it.
+var repoDocs = map[string]bool{
+	"README": true, "CHANGELOG": true, "CHANGES": true, "CONTRIBUTING": true, "LICENSE": true,
+	"CODE_OF_CONDUCT": true, "SECURITY": true, "SUPPORT": true, "AUTHORS": true,
+}
+
+// companionSuffixes end the names of a page's tables in _data.
+var companionSuffixes = []string{"-genes.tsv", "-chemicals.tsv", "-diseases.tsv"}
+
+// isTableName tells whether p is named like a companion table in _data.
+func isTableName(p string) bool { return tableFigid(p) != "" }
+
+// tableFigid returns the figid in the name of a companion table in a _data
+// folder, or "".
+func tableFigid(p string) string {
+	if filepath.Base(filepath.Dir(p)) != "_data" {
+		return ""
+	}
+	for _, suf := range companionSuffixes {
+		if figid, ok := strings.CutSuffix(filepath.Base(p), suf); ok && figid != "" {
+			return figid
+		}
+	}
+	return ""
+}
+
+// pageOfTable returns the page that uses the companion table at p
+// (_data/<figid>-genes.tsv -> _figures/<figid>.md beside _data), or "".
+func pageOfTable(p string) string {
+	figid := tableFigid(p)
+	if figid == "" {
+		return ""
+	}
+	figures := filepath.Join(filepath.Dir(filepath.Dir(p)), "_figures")
+	for _, ext := range []string{".md", ".markdown"} {
+		page := filepath.Join(figures, figid+ext)
+		if info, err := os.Stat(page); err == nil && info.Mode().IsRegular() {
+			return page
+		}
+	}
+	return ""
 }
 
 // walkPicks tells whether a directory walk would pick the file at p: a

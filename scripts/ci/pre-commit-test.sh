@@ -26,6 +26,11 @@ cp "$repo/fixtures/ok/_figures/$good.md" "$site/_figures/"
 cp "$repo/fixtures/ok/_data/$good-genes.tsv" "$site/_data/"
 bad=PMC10538757__pone.0291981.g002
 cp "$repo/fixtures/pfocr/_figures/$bad.md" "$site/_figures/"
+printf '# A site of figure pages\n' >"$site/README.md" # no page: the hooks skip it
+# A page whose genes table is broken: changing only the table lints the page.
+tabled=PMC10031279__gr8
+cp "$repo/fixtures/pfocr/_figures/$tabled.md" "$site/_figures/"
+printf 'organism_id\torganism_name\n9606\tHomo sapiens\n' >"$site/_data/$tabled-genes.tsv"
 (cd "$site" && git init -q && git add . && git -c user.email=ci@example.invalid -c user.name=ci commit -qm pages)
 
 # figlint-system needs figlint on PATH.
@@ -51,5 +56,7 @@ expect() { # expect CODE HOOK FILE [TEXT]
 for hook in figlint figlint-system; do
   expect 0 "$hook" "_figures/$good.md"
   expect 1 "$hook" "_figures/$bad.md" "automl_pathway is the number 1.7; expected at most 1 [schema/maximum]"
+  expect 0 "$hook" "README.md" "(no files to check)"
+  expect 1 "$hook" "_data/$tabled-genes.tsv" "without the column \"ncbigene_symbol\""
 done
 echo "pre-commit hooks work"

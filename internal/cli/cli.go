@@ -282,8 +282,8 @@ func runLint(args []string, sys IO) (int, error) {
 	if err != nil {
 		return 0, usagef("--max-size: %v", err)
 	}
-	if fl.jobs < 0 {
-		return 0, usagef("--jobs must be 0 or more, got %d", fl.jobs)
+	if fl.jobs < 0 || fl.jobs > 1024 {
+		return 0, usagef("--jobs must be between 0 (the number of CPUs) and 1024, got %d", fl.jobs)
 	}
 	dataDir := ""
 	switch {
@@ -346,27 +346,6 @@ func runLint(args []string, sys IO) (int, error) {
 	default:
 		return 0, usagef("--color: unknown value %q: expected auto, always or never", fl.color)
 	}
-	ropts := report.Options{Snippet: !fl.noSnippet, Color: useColor, Registry: reg, Version: versionString(),
-		Dir: dir, Category: fl.sarifCategory, IncludeSuppressed: fl.includeSuppressed, Getenv: sys.Getenv}
-	rep, err := report.New(fl.format, sys.Stdout, ropts)
-	if err != nil {
-		return 0, usagef("--format: %v", err)
-	}
-	if fl.sarifFile != "" {
-		sarif, ferr := report.OpenSARIFFile(abs(dir, fl.sarifFile), ropts)
-		if ferr != nil {
-			return 0, usagef("--sarif-file %s: %v", fl.sarifFile, ferr)
-		}
-		rep = report.Multi(rep, sarif)
-	}
-	if fl.reportFile != "" {
-		html, ferr := report.OpenHTMLFile(abs(dir, fl.reportFile), ropts)
-		if ferr != nil {
-			return 0, usagef("--report %s: %v", fl.reportFile, ferr)
-		}
-		rep = report.Multi(rep, html)
-	}
-
 	if sys.Dir != "" {
 		paths = resolveArgs(paths, dir)
 	}
@@ -387,6 +366,42 @@ func runLint(args []string, sys IO) (int, error) {
 		files = shard(files, i, n)
 		opts.Shard = fl.shard
 	}
+	if len(files) == 0 && !onlyLists(paths) && !sharded {
+		// Said before any output begins: a JSON or SARIF consumer gets no
+		// document from a run that exits 2.
+		fmt.Fprintf(sys.Stderr, "figlint: no *.md or *.markdown files found in %s; name the pages or directories to lint\n", strings.Join(orDot(paths), " "))
+		return ExitUsage, nil
+	}
+	if err := outputsAreNotInputs(dir, files, map[string]string{
+		"--sarif-file": fl.sarifFile, "--report": fl.reportFile, "--write-baseline": fl.writeBaseline,
+	}); err != nil {
+		return 0, err
+	}
+	stdout := sys.Stdout
+	if fl.writeBaseline != "" {
+		stdout = io.Discard // recording a baseline, not reviewing: a summary line says what was written
+	}
+	ropts := report.Options{Snippet: !fl.noSnippet, Color: useColor, Registry: reg, Version: versionString(),
+		Dir: dir, Category: fl.sarifCategory, IncludeSuppressed: fl.includeSuppressed, Getenv: sys.Getenv}
+	rep, err := report.New(fl.format, stdout, ropts)
+	if err != nil {
+		return 0, usagef("--format: %v", err)
+	}
+	if fl.sarifFile != "" {
+		sarif, ferr := report.OpenSARIFFile(abs(dir, fl.sarifFile), ropts)
+		if ferr != nil {
+			return 0, usagef("--sarif-file %s: %v", fl.sarifFile, ferr)
+		}
+		rep = report.Multi(rep, sarif)
+	}
+	if fl.reportFile != "" {
+		html, ferr := report.OpenHTMLFile(abs(dir, fl.reportFile), ropts)
+		if ferr != nil {
+			return 0, usagef("--report %s: %v", fl.reportFile, ferr)
+		}
+		rep = report.Multi(rep, html)
+	}
+
 	if !fl.noCache {
 		cacheDir := defaultCacheDir(sys.Getenv)
 		if fl.cacheDir != "" {
@@ -429,7 +444,7 @@ func runLint(args []string, sys IO) (int, error) {
 	var written []baseline.Entry
 	failed := false
 	if err = rep.Begin(); err != nil {
-		return 0, fmt.Errorf("cli: writing output: %w", err)
+		return 0, writeError(err)
 	}
 	err = eng.Run(files, fl.jobs, func(r engine.Result) error {
 		if !r.Collection {
@@ -470,7 +485,7 @@ func runLint(args []string, sys IO) (int, error) {
 		err = rep.End(sum)
 	}
 	if err != nil {
-		return 0, fmt.Errorf("cli: writing output: %w", err)
+		return 0, writeError(err)
 	}
 	for _, e := range internal {
 		fmt.Fprintf(sys.Stderr, "figlint: internal error: %v\nPlease report this with the file that caused it.\n", e)
@@ -494,13 +509,12 @@ func runLint(args []string, sys IO) (int, error) {
 		return ExitInternal, nil
 	case len(pathErrs) > 0:
 		return ExitUsage, nil
-	case len(files) == 0 && (onlyLists(paths) || sharded):
+	case len(files) == 0:
 		// An empty list (a commit that changed no page) or an empty shard
 		// is a normal outcome, not a mistake.
 		return ExitClean, nil
-	case len(files) == 0:
-		fmt.Fprintf(sys.Stderr, "figlint: no *.md or *.markdown files found in %s; name the pages or directories to lint\n", strings.Join(orDot(paths), " "))
-		return ExitUsage, nil
+	case fl.writeBaseline != "":
+		return ExitClean, nil // the findings are recorded, not failed on
 	case failed:
 		return ExitFindings, nil
 	}

@@ -396,16 +396,16 @@ func TestBaseline(t *testing.T) {
 	page := filepath.Join(tmp, "PMC10538757__pone.0291981.g002.md")
 	copyFile(t, "../../fixtures/pfocr/_figures/PMC10538757__pone.0291981.g002.md", page)
 	base := filepath.Join(tmp, "baseline.txt")
-	code, _, errOut := run(t, tmp, "--no-config", "--write-baseline", base, ".")
-	if code != ExitFindings || !strings.Contains(errOut, "to the baseline") {
-		t.Fatalf("write: exit %d %s", code, errOut)
+	code, out, errOut := run(t, tmp, "--no-config", "--write-baseline", base, ".")
+	if code != ExitClean || out != "" || !strings.Contains(errOut, "wrote 3 findings to the baseline") {
+		t.Fatalf("write: exit %d, output %q, %s; want exit 0, no finding printed, a summary line", code, out, errOut)
 	}
 	data, _ := os.ReadFile(base)
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
 	if !strings.HasPrefix(lines[0], "# figlint baseline v1") || len(lines) < 4 || !sort.StringsAreSorted(lines[1:]) {
 		t.Fatalf("baseline file:\n%s", data)
 	}
-	code, out, _ := run(t, tmp, "--no-config", "--baseline", base, ".")
+	code, out, _ = run(t, tmp, "--no-config", "--baseline", base, ".")
 	if code != ExitClean || out != "" {
 		t.Fatalf("re-run with the baseline: exit %d, output %q", code, out)
 	}

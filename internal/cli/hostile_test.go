@@ -196,3 +196,50 @@ func TestTablesAndRepoDocs(t *testing.T) {
 		t.Fatalf("README.md named: exit %d\n%s; want it linted", code, out)
 	}
 }
+
+// fullWriter fails as a full disk does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, &os.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC} }
+
+// TestOutputSafety: an output file that names a page of the run is a
+// usage error and the page is untouched; a full disk is exit 2 with a
+// clear message, not an internal error; a billion workers is a usage
+// error; a run that exits 2 writes no JSON document.
+func TestOutputSafety(t *testing.T) {
+	site, _ := hostileSite(t)
+	page := filepath.Join(site, "_figures", "PMC10031279__gr8.md")
+	before, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, flagName := range []string{"--report", "--sarif-file", "--write-baseline"} {
+		code, _, errOut := run(t, site, "--no-cache", flagName, "_figures/PMC10031279__gr8.md", "_figures")
+		if code != ExitUsage || !strings.Contains(errOut, flagName+" _figures/PMC10031279__gr8.md names a file being linted") {
+			t.Errorf("%s over a page: exit %d, %s; want a usage error", flagName, code, errOut)
+		}
+	}
+	if after, _ := os.ReadFile(page); string(after) != string(before) {
+		t.Fatal("the page was overwritten")
+	}
+
+	var errb strings.Builder
+	code := Main([]string{"--no-cache", "--format", "json", "_figures"}, IO{Stdin: strings.NewReader(""), Stdout: fullWriter{}, Stderr: &errb, Dir: site,
+		Getenv: func(string) string { return "" }})
+	if code != ExitUsage || !strings.Contains(errb.String(), "cannot write the output") || !strings.Contains(errb.String(), "the disk is full") {
+		t.Errorf("full disk: exit %d, %s; want exit 2 saying the disk is full", code, errb.String())
+	}
+	if _, err := os.Stat("/dev/full"); err == nil {
+		code, _, errOut := run(t, site, "--no-cache", "--report", "/dev/full", "_figures")
+		if code != ExitUsage || !strings.Contains(errOut, "disk is full") {
+			t.Errorf("--report /dev/full: exit %d, %s; want exit 2 saying the disk is full", code, errOut)
+		}
+	}
+
+	if code, _, errOut := run(t, site, "--no-cache", "--jobs", "1000000000", "_figures"); code != ExitUsage || !strings.Contains(errOut, "--jobs must be between") {
+		t.Errorf("a billion jobs: exit %d, %s", code, errOut)
+	}
+	if code, out, _ := run(t, site, "--no-cache", "--format", "json", "nothing-here"); code != ExitUsage || out != "" {
+		t.Errorf("a missing path with --format json: exit %d, stdout %q; want exit 2 and no JSON", code, out)
+	}
+}

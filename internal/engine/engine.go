@@ -511,10 +511,16 @@ func mergeRelated(a, b []rules.Related) []rules.Related {
 // small window of results is held at once, so memory does not grow with
 // the number of files beyond the collection rules' small summaries. emit's
 // first error stops further emits and is returned after the workers finish.
+// maxJobs bounds the workers of a run.
+const maxJobs = 1024
+
 func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	// More workers than files, or than any machine has cores for, only
+	// cost memory (a billion would not fit).
+	jobs = max(1, min(jobs, len(files), maxJobs))
 	type job struct {
 		file File
 		out  chan Result

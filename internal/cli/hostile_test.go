@@ -200,7 +200,9 @@ func TestTablesAndRepoDocs(t *testing.T) {
 // fullWriter fails as a full disk does.
 type fullWriter struct{}
 
-func (fullWriter) Write([]byte) (int, error) { return 0, &os.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC} }
+func (fullWriter) Write([]byte) (int, error) {
+	return 0, &os.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC}
+}
 
 // TestOutputSafety: an output file that names a page of the run is a
 // usage error and the page is untouched; a full disk is exit 2 with a

@@ -159,15 +159,36 @@ func workflowCommand(f ghFinding) string {
 	return b.String()
 }
 
-// escapeData escapes a workflow command's message as @actions/core does.
+// escapeData escapes a workflow command's message as @actions/core does,
+// and first makes every other control character a visible escape (see
+// escapeControl): an ESC or BEL from a page must not reach the log raw.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(escapeControlKeepBreaks(s))
 }
 
 // escapeProperty escapes a workflow command's property value as
 // @actions/core does: also ":" and ",", which delimit properties.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(escapeControlKeepBreaks(s))
+}
+
+// escapeControlKeepBreaks is escapeControl but for line breaks, which the
+// workflow command encoding carries as %0D and %0A.
+func escapeControlKeepBreaks(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return escapeControl(s)
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			b.WriteString(escapeControl(s))
+			return b.String()
+		}
+		b.WriteString(escapeControl(s[:i]))
+		b.WriteByte(s[i])
+		s = s[i+1:]
+	}
 }
 
 // countsLine says "20 findings in 7 files: 16 errors, 1 warning, 3 notes".

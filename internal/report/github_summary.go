@@ -154,7 +154,7 @@ func (g *GitHub) summaryRow(f ghFinding) string {
 
 // cellText keeps a value on one table line: "|" would end the cell.
 func cellText(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = escapeControl(strings.Join(strings.Fields(s), " "))
 	return strings.ReplaceAll(s, "|", "\\|")
 }
 
@@ -163,7 +163,7 @@ func cellText(s string) string {
 // or HTML, or end the cell inside a line are backslash-escaped, so a
 // finding's message cannot format or inject anything.
 func escapeMarkdown(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = escapeControl(strings.Join(strings.Fields(s), " "))
 	var b strings.Builder
 	for _, r := range s {
 		if strings.ContainsRune("\\`*_[]<>|~&", r) {

@@ -407,7 +407,7 @@ func (h *htmlReport) ruleViews() []ruleView {
 				loc = fmt.Sprintf("%s:%d:%d", r.path, r.line, max(r.col, 1))
 			}
 			cut := strings.LastIndexByte(loc[:len(r.path)], '/') + 1
-			rv.Rows[i] = rowView{Dir: loc[:cut], Base: loc[cut:], Href: h.href(r.path), Sev: sevNames[r.rank], Msg: r.msg,
+			rv.Rows[i] = rowView{Dir: escapeControl(loc[:cut]), Base: escapeControl(loc[cut:]), Href: h.href(r.path), Sev: sevNames[r.rank], Msg: escapeControl(r.msg),
 				More: r.more}
 			for _, rel := range r.related {
 				// Escaped as in the text format: a bidirectional override

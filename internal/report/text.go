@@ -6,19 +6,22 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/rules"
+	"golang.org/x/text/width"
 )
 
 // Text writes "path:line:col: severity: message [rule]", then the source
 // line with a ^~~~ marker under the span, then a "= related:" line per
 // related place (at most MaxRelatedShown lines, the last "and N more").
 type Text struct {
-	w    io.Writer
-	bw   *bufio.Writer
-	opts Options
+	w     io.Writer
+	bw    *bufio.Writer
+	opts  Options
+	fixes int // findings with a suggested fix, for the totals line
 }
 
 const (
@@ -54,11 +57,16 @@ func (t *Text) File(r engine.Result) error {
 		case rules.SeverityWarning:
 			sevColor = ansiYel
 		}
+		// Paths and messages carry text from the pages: escaped, so that no
+		// control character reaches the terminal or a CI log.
 		fmt.Fprintf(t.bw, "%s %s %s %s\n",
-			t.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", f.Path, f.Range.Start.Line, f.Range.Start.Column)),
+			t.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", escapeControl(f.Path), f.Range.Start.Line, f.Range.Start.Column)),
 			t.paint(sevColor, f.Severity.String()+":"),
-			f.Message,
-			t.paint(ansiGray, "["+f.Rule+"]"))
+			escapeControl(f.Message),
+			t.paint(ansiGray, "["+escapeControl(f.Rule)+"]"))
+		if t.fixable(f) {
+			t.fixes++
+		}
 		// A finding may point into another file (a page's genes table):
 		// only the page's own lines are at hand for a snippet.
 		gutter := " "
@@ -92,21 +100,33 @@ func (t *Text) snippet(r engine.Result, f rules.Finding) string {
 	if end > len(runes) {
 		end = len(runes)
 	}
-	width := end - start
+	// The line as shown (control characters escaped) and the marker under
+	// it, both in terminal columns: an escape takes its width, a wide
+	// character (CJK, most emoji) two columns, a combining mark none. Tabs
+	// are kept so the marker lines up under tab-indented text.
+	var shown, pad strings.Builder
+	width := 0
+	for i, c := range runes {
+		text := string(c)
+		if needsEscape(c) {
+			text = escapeControl(text)
+		}
+		shown.WriteString(text)
+		w := displayWidth(c, text)
+		switch {
+		case i < start && c == '\t':
+			pad.WriteByte('\t')
+		case i < start:
+			pad.WriteString(strings.Repeat(" ", w))
+		case i < end:
+			width += w
+		}
+	}
 	if width < 1 {
 		width = 1
 	}
-	// Keep tabs so the marker lines up under tab-indented text.
-	var pad strings.Builder
-	for _, c := range runes[:start] {
-		if c == '\t' {
-			pad.WriteByte('\t')
-		} else {
-			pad.WriteByte(' ')
-		}
-	}
 	fmt.Fprintf(t.bw, "%s |\n", gutter)
-	fmt.Fprintf(t.bw, "%s | %s\n", num, line)
+	fmt.Fprintf(t.bw, "%s | %s\n", num, shown.String())
 	fmt.Fprintf(t.bw, "%s | %s%s\n", gutter, pad.String(), t.paint(ansiGreen, "^"+strings.Repeat("~", width-1)))
 	return gutter
 }
@@ -129,7 +149,35 @@ func (t *Text) related(rs []rules.Related, gutter string) {
 	}
 }
 
-// End implements Reporter.
+// End implements Reporter: a totals line when there are findings, as
+// ruff and golangci-lint end theirs.
 func (t *Text) End(s Summary) error {
+	if s.Findings > 0 {
+		line := fmt.Sprintf("%s (%s, %s, %s) in %s", plural(s.Findings, "finding"), plural(s.Errors, "error"),
+			plural(s.Warnings, "warning"), plural(s.Notes, "note"), plural(s.Files, "file"))
+		if t.fixes > 0 {
+			line += fmt.Sprintf("; %d with a suggested fix", t.fixes)
+		}
+		fmt.Fprintln(t.bw, t.paint(ansiBold, line))
+	}
 	return t.bw.Flush()
+}
+
+// fixable tells whether a finding offers a fix.
+func (t *Text) fixable(f rules.Finding) bool { return len(f.Fixes) > 0 }
+
+// displayWidth is the number of terminal columns rune c takes when shown
+// as text (its escape, for a control character).
+func displayWidth(c rune, text string) int {
+	switch {
+	case text != string(c):
+		return len(text) // an escape, all ASCII
+	case unicode.Is(unicode.Mn, c) || unicode.Is(unicode.Me, c) || c == '\u200d':
+		return 0
+	}
+	switch width.LookupRune(c).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }

@@ -38,7 +38,7 @@ func BuiltinLexicons() *lexicon.Set { return builtinLexicons }
 // organism list (rules/data/taxa.tsv), or "" when the list lacks it. The
 // lexicon builder uses it to name the taxa of gene_info files.
 func TaxonName(taxid int) string {
-	for _, t := range taxonomy().taxa {
+	for _, t := range commonTaxa().taxa {
 		if t.taxid == taxid {
 			return t.name
 		}

@@ -4,6 +4,7 @@ import (
 	_ "embed" // the organism list is embedded
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/figlint/figlint/internal/taxonomy"
 )
 
 const organismNameID = "organism-name"
@@ -24,20 +27,26 @@ var OrganismName = Rule{
 		Severity: SeverityWarning,
 		Summary:  "organisms and organisms_ner must hold NCBI Taxonomy scientific names",
 		Doc: "Each item of `organisms` and `organisms_ner` must be an NCBI Taxonomy scientific name, " +
-			"as the site groups figures by these strings. Names are checked against a built-in list " +
-			"of 899 common organisms (NCBI's `taxlist.txt` from Debian's `ncbi-data`, public domain; " +
-			"see `rules/data/README.md`). A name that is not in the list is reported with what is " +
-			"wrong: wrong case (`Homo Sapiens`), an authority suffix (`Cucumis sativus L.`), a likely " +
-			"misspelling of a listed name (Damerau-Levenshtein distance at most 2, or 15% of the " +
-			"name's length), a genus only (`Drosophila`), a common name (`Yeast`, `mouse`) or a " +
-			"capitalised epithet (`Xenopus Oocyte`, genus capitalised and epithet lower case being " +
-			"the binomial convention); the suggested fix is the listed name when there is exactly " +
-			"one. A name repeated in the same list is a warning at the repeat. PFOCR's placeholders " +
+			"as the site groups figures by these strings. Names are checked against NCBI Taxonomy's " +
+			"2.66 million scientific names and synonyms (built in: Bioconductor's GenomeInfoDbData " +
+			"1.2.9 as packaged by Debian, names of 2022-09; see `rules/data/README.md`); the data do " +
+			"not tell synonyms from scientific names, so both are accepted. A name that is not in it " +
+			"is reported with what is wrong: wrong case (`Homo Sapiens`), an authority suffix " +
+			"(`Cucumis sativus L.`), a genus NCBI writes in brackets (`[Ruminococcus] gnavus`), a " +
+			"Salmonella serovar's short form (`Salmonella Typhimurium`), a likely misspelling " +
+			"(Damerau-Levenshtein distance at most 2, or 10% of the name's length, from NCBI names " +
+			"with the same first letter; none for names under 6 characters), a common name (`Yeast`, " +
+			"`mouse`, from NCBI's list of 899 common organisms) or a capitalised epithet (`Xenopus " +
+			"Oocyte`, genus capitalised and epithet lower case being the binomial convention); the " +
+			"suggested fix is the NCBI name when there is exactly one. A genus alone (`Drosophila`) " +
+			"is reported when it is the genus of a common organism, though NCBI lists genera too. Any " +
+			"other name is a warning that it is not an NCBI Taxonomy name; names published after " +
+			"September 2022 are missing from the built-in data, so such a warning may be a recent renaming. " +
+			"A name repeated in the same list is a warning at the repeat. PFOCR's placeholders " +
 			"(`unspecified plant`, any case) are accepted with a note. Strain names in " +
 			"`organisms_ner` (`Saccharomyces cerevisiae S288C`), which come from NCBI Gene, are " +
-			"accepted when their species is listed. Any other name gets a note only: the list is a " +
-			"small part of NCBI Taxonomy, so the name may still be valid. `NA` items are left to " +
-			"`missing-value`.",
+			"accepted when their species is an NCBI name (most are NCBI names themselves). `NA` " +
+			"items are left to `missing-value`.",
 		Bad:  "organisms:\n- Homo Sapiens\n- Cucumis sativus L.\norganisms_ner:\n- Drosohpila melanogaster\n",
 		Good: "organisms:\n- Homo sapiens\n- Cucumis sativus\norganisms_ner:\n- Drosophila melanogaster\n",
 	},
@@ -47,24 +56,42 @@ var OrganismName = Rule{
 //go:embed data/taxa.tsv
 var taxaTSV string
 
-// taxon is one organism of the built-in list.
+// ncbiNamesData is NCBI Taxonomy's scientific names and synonyms, in
+// internal/taxonomy's format (built by scripts/taxonomy/build.sh).
+//
+//go:embed data/ncbi-names.tax
+var ncbiNamesData string
+
+var (
+	ncbiOnce  sync.Once
+	ncbiNames *taxonomy.Taxonomy
+	ncbiErr   error
+)
+
+// ncbiTaxonomy returns the embedded NCBI names, opening them on first use
+// (a header read: the names are decoded block by block as queries need
+// them).
+func ncbiTaxonomy() (*taxonomy.Taxonomy, error) {
+	ncbiOnce.Do(func() { ncbiNames, ncbiErr = taxonomy.Open(ncbiNamesData) })
+	return ncbiNames, ncbiErr
+}
+
+// taxon is one organism of NCBI's list of common organisms (taxa.tsv).
 type taxon struct {
 	name   string // scientific name
 	common string // common name, "" when NCBI gives none
 	taxid  int
 }
 
-// taxonIndex holds the built-in list and the maps the rule looks names up
-// in. It is built once (taxonomy) and only read afterwards, so goroutines
-// share it freely.
+// taxonIndex holds the list of common organisms and the maps the rule
+// looks common names and genera up in. It is built once (commonTaxa) and
+// only read afterwards, so goroutines share it freely.
 type taxonIndex struct {
 	taxa   []taxon
 	exact  map[string]int   // scientific name -> taxa index
-	folded map[string]int   // lower-cased scientific name -> taxa index
 	genera map[string][]int // lower-cased first word -> species of that genus
 	common map[string][]int // lower-cased common name -> taxa indexes
 	heads  map[string][]int // lower-cased last word of a common name -> taxa indexes
-	lower  [][]rune         // lower-cased scientific names, for edit distances
 }
 
 var (
@@ -72,9 +99,9 @@ var (
 	taxaIndex *taxonIndex
 )
 
-// taxonomy returns the index of the embedded list, parsing it on first use
-// so that runs which disable the rule pay nothing.
-func taxonomy() *taxonIndex {
+// commonTaxa returns the index of the embedded list of common organisms,
+// parsing it on first use so that runs which disable the rule pay nothing.
+func commonTaxa() *taxonIndex {
 	taxaOnce.Do(func() { taxaIndex = parseTaxa(taxaTSV) })
 	return taxaIndex
 }
@@ -84,7 +111,7 @@ func taxonomy() *taxonIndex {
 // are skipped: the file is generated and checked by a test.
 func parseTaxa(data string) *taxonIndex {
 	ix := &taxonIndex{
-		exact: map[string]int{}, folded: map[string]int{}, genera: map[string][]int{},
+		exact: map[string]int{}, genera: map[string][]int{},
 		common: map[string][]int{}, heads: map[string][]int{},
 	}
 	for _, line := range strings.Split(data, "\n") {
@@ -103,11 +130,6 @@ func parseTaxa(data string) *taxonIndex {
 		i := len(ix.taxa)
 		ix.taxa = append(ix.taxa, taxon{name: f[0], common: f[1], taxid: id})
 		ix.exact[f[0]] = i
-		low := strings.ToLower(f[0])
-		if _, dup := ix.folded[low]; !dup {
-			ix.folded[low] = i
-		}
-		ix.lower = append(ix.lower, []rune(low))
 		// Only Latin names have a genus: "uncultured bacterium" and "Human
 		// immunodeficiency virus 1" have none.
 		if words := strings.Fields(f[0]); len(words) > 1 && startsUpper(words[0]) &&
@@ -134,15 +156,13 @@ func organismPlaceholder(s string) bool {
 	return len(words) >= 2 && len(words) <= 3 && strings.EqualFold(words[0], "unspecified")
 }
 
-// knownSpeciesPrefix returns the longest listed name that starts name and
+// knownSpeciesPrefix returns the longest NCBI name that starts name and
 // is followed by further words (the species of a strain name such as
 // "Saccharomyces cerevisiae S288C"), or "".
-func (ix *taxonIndex) knownSpeciesPrefix(name string) string {
+func knownSpeciesPrefix(tax *taxonomy.Taxonomy, name string) string {
 	for end := len(name) - 1; end > 0; end-- {
-		if name[end] == ' ' {
-			if _, ok := ix.exact[name[:end]]; ok {
-				return name[:end]
-			}
+		if name[end] == ' ' && strings.Contains(name[:end], " ") && tax.Contains(name[:end]) {
+			return name[:end]
 		}
 	}
 	return ""
@@ -169,7 +189,8 @@ func organismItems(p *Pass, field string) (names []string, nodes []*yaml.Node, p
 }
 
 func runOrganismName(p *Pass) {
-	ix := taxonomy()
+	ix := commonTaxa()
+	tax, err := ncbiTaxonomy()
 	for _, field := range []string{"organisms", "organisms_ner"} {
 		names, nodes, ptrs, ok := organismItems(p, field)
 		if !ok {
@@ -180,7 +201,12 @@ func runOrganismName(p *Pass) {
 			if isMissing(name) {
 				continue
 			}
-			c := organismCheck{p: p, ix: ix, node: nodes[i], ptr: ptrs[i], field: field, name: name}
+			c := organismCheck{p: p, ix: ix, tax: tax, node: nodes[i], ptr: ptrs[i], field: field, name: name}
+			if err != nil {
+				// Only a broken build gets here; say so once per page.
+				c.report(SeverityError, nil, "the built-in NCBI Taxonomy names do not load (%v); expected a figlint built with rules/data/ncbi-names.tax intact", err)
+				return
+			}
 			// Only an exact repeat is a duplicate: "Mouse" after "mouse" is
 			// a case or common-name problem, which check reports.
 			if j, dup := first[name]; dup {
@@ -197,6 +223,7 @@ func runOrganismName(p *Pass) {
 type organismCheck struct {
 	p     *Pass
 	ix    *taxonIndex
+	tax   *taxonomy.Taxonomy
 	node  *yaml.Node
 	ptr   string
 	field string
@@ -215,73 +242,114 @@ func (c *organismCheck) report(sev Severity, fix *string, format string, args ..
 	c.p.Report(f)
 }
 
+// notNCBI is how messages say that a name is missing from the data.
+const notNCBI = "is not an NCBI Taxonomy name"
+
 func (c *organismCheck) check() {
-	ix, name := c.ix, c.name
-	if _, ok := ix.exact[name]; ok {
-		return
-	}
+	tax, name := c.tax, c.name
+	// Before the look-up: NCBI lists "unspecified plant" too.
 	if organismPlaceholder(name) {
 		c.report(SeverityNote, nil, "%q is PFOCR's placeholder for an organism that was not named; expected the scientific name when it is known", name)
 		return
 	}
-	if i, ok := ix.folded[strings.ToLower(name)]; ok {
-		want := ix.taxa[i].name
-		c.report(SeverityWarning, &want, "%q has the wrong case; expected %q", name, want)
+	if tax.Contains(name) {
+		// NCBI lists genera too; a common organism's genus alone is still
+		// too vague for a figure's organism.
+		if !strings.Contains(name, " ") {
+			c.checkGenus()
+		}
+		return
+	}
+	if !strings.Contains(name, " ") && c.checkGenus() {
+		return
+	}
+	if c.checkSerovar() {
+		return
+	}
+	if hits := tax.Fold(name); len(hits) > 0 {
+		if len(hits) == 1 {
+			want := hits[0]
+			c.report(SeverityWarning, &want, "%q has the wrong case; expected %q", name, want)
+		} else {
+			c.report(SeverityWarning, nil, "%q has the wrong case; expected one of %s", name, quoteList(hits, 3))
+		}
 		return
 	}
 	if bare, authority, ok := splitAuthority(name); ok {
-		if i, known := ix.folded[strings.ToLower(bare)]; known {
-			want := ix.taxa[i].name
+		if hits := tax.Fold(bare); len(hits) == 1 {
+			want := hits[0]
 			c.report(SeverityWarning, &want, "%q carries the authority %q; expected the bare scientific name %q", name, authority, want)
 		} else {
 			c.report(SeverityWarning, nil, "%q carries the authority %q; expected the bare scientific name %q", name, authority, bare)
 		}
 		return
 	}
-	species := ix.knownSpeciesPrefix(name)
-	if species != "" && c.field == "organisms_ner" {
-		return // a strain as NCBI Gene names it; its species is listed
+	if genus, rest, ok := strings.Cut(name, " "); ok && allLetters(genus) {
+		if want := "[" + genus + "] " + rest; tax.Contains(want) {
+			c.report(SeverityWarning, &want, "%q %s; NCBI writes it %q, its brackets marking a genus that does not yet fit the species", name, notNCBI, want)
+			return
+		}
 	}
-	if species == "" && c.checkGenusOrCommon() {
+	species := knownSpeciesPrefix(tax, name)
+	if species != "" && c.field == "organisms_ner" {
+		return // a strain as NCBI Gene names it; its species is an NCBI name
+	}
+	if species == "" && c.checkCommon() {
 		return
 	}
-	if species == "" && c.checkMisspelling() {
+	if c.checkMisspelling() {
 		return
 	}
 	if species == "" && c.checkCommonHead() {
 		return
 	}
-	if want, ok := binomialCase(name, ix); ok {
-		if _, listed := ix.exact[want]; listed {
+	if want, ok := binomialCase(name, c.ix); ok {
+		if tax.Contains(want) {
 			c.report(SeverityWarning, &want, "%q breaks the binomial case convention; expected %q (genus capitalised, epithet lower case)", name, want)
 		} else {
 			// Recasing does not make a name a species ("Xenopus Oocyte"
 			// is a cell): the message says the result is unchecked.
-			c.report(SeverityWarning, &want, "%q breaks the binomial case convention; expected %q (genus capitalised, epithet lower case; it is not in the built-in list, so check the name)", name, want)
+			c.report(SeverityWarning, &want, "%q breaks the binomial case convention; expected %q (genus capitalised, epithet lower case; that %s either, so check the name)", name, want, notNCBI)
 		}
 		return
 	}
 	if species != "" {
-		c.report(SeverityNote, nil, "%q is not in the built-in list of %d organisms; it may still be valid (the list is not all of taxonomy), and its species %q is listed", name, len(ix.taxa), species)
+		c.report(SeverityWarning, nil, "%q %s (scientific name or synonym, as of 2022-09), though its species %q is; expected the species, or the strain as NCBI names it", name, notNCBI, species)
 		return
 	}
-	c.report(SeverityNote, nil, "%q is not in the built-in list of %d organisms; it may still be valid (the list is not all of taxonomy)", name, len(ix.taxa))
+	c.report(SeverityWarning, nil, "%q %s (scientific name or synonym, as of 2022-09); expected NCBI's scientific name for the organism (a name published later may be missing from the built-in data)", name, notNCBI)
 }
 
-// checkGenusOrCommon reports an exact common name, or a genus without its
-// species.
-func (c *organismCheck) checkGenusOrCommon() bool {
-	ix, name := c.ix, c.name
-	low := strings.ToLower(name)
-	if hits := ix.common[low]; len(hits) > 0 {
-		c.reportCommon(hits, len(hits) == 1)
+// checkGenus reports a single word that is the genus of a common organism
+// ("Drosophila", "xenopus").
+func (c *organismCheck) checkGenus() bool {
+	if sp := c.ix.genera[strings.ToLower(c.name)]; len(sp) > 0 {
+		c.report(SeverityWarning, nil, "%q names a genus only; expected a species such as %s", c.name, c.names(sp, false))
 		return true
 	}
-	if !strings.Contains(name, " ") {
-		if sp := ix.genera[low]; len(sp) > 0 {
-			c.report(SeverityWarning, nil, "%q names a genus only; expected a species such as %s", name, c.names(sp, false))
-			return true
-		}
+	return false
+}
+
+// checkSerovar reports "Salmonella Typhimurium", the usual short form of a
+// serovar, when NCBI has the serovar under its full name.
+func (c *organismCheck) checkSerovar() bool {
+	words := strings.Fields(c.name)
+	if len(words) != 2 || words[0] != "Salmonella" || !startsUpper(words[1]) || !allLetters(words[1]) {
+		return false
+	}
+	want := "Salmonella enterica subsp. enterica serovar " + words[1]
+	if !c.tax.Contains(want) {
+		return false
+	}
+	c.report(SeverityWarning, &want, "%q is the short form of a serovar and %s; expected NCBI's name %q", c.name, notNCBI, want)
+	return true
+}
+
+// checkCommon reports an exact common name of NCBI's common organisms.
+func (c *organismCheck) checkCommon() bool {
+	if hits := c.ix.common[strings.ToLower(c.name)]; len(hits) > 0 {
+		c.reportCommon(hits, len(hits) == 1)
+		return true
 	}
 	return false
 }
@@ -323,23 +391,23 @@ func (c *organismCheck) reportCommon(hits []int, unique bool) {
 	c.report(SeverityWarning, nil, "%q is a common name; expected a scientific name such as %s", c.name, c.names(hits, true))
 }
 
-// checkMisspelling reports a name within a small edit distance of listed
+// checkMisspelling reports a name within a small edit distance of NCBI
 // names, suggesting the closest.
 func (c *organismCheck) checkMisspelling() bool {
-	closest := c.ix.closest(c.name)
+	closest := closestNames(c.tax, c.name)
 	if len(closest) == 0 {
 		return false
 	}
 	if len(closest) == 1 {
-		want := c.ix.taxa[closest[0]].name
-		c.report(SeverityWarning, &want, "%q is not a listed name and looks like a misspelling; expected %q", c.name, want)
+		want := closest[0]
+		c.report(SeverityWarning, &want, "%q %s and looks like a misspelling; expected %q", c.name, notNCBI, want)
 		return true
 	}
-	c.report(SeverityWarning, nil, "%q is not a listed name and looks like a misspelling; expected one of %s", c.name, c.names(closest, false))
+	c.report(SeverityWarning, nil, "%q %s and looks like a misspelling; expected one of %s", c.name, notNCBI, quoteList(closest, 3))
 	return true
 }
 
-// names quotes up to three listed names, those with a common name first
+// names quotes up to three common organisms' names, those with a common name first
 // (they are the better-known organisms), optionally with the common name.
 func (c *organismCheck) names(idx []int, withCommon bool) string {
 	idx = append([]int(nil), idx...)
@@ -365,24 +433,30 @@ func (c *organismCheck) names(idx []int, withCommon bool) string {
 }
 
 // maxNameDistance is how far (in edits) a misspelling may be from the name
-// meant: 2, or 15% of the name's length for long names.
+// meant: 2, or 10% of the name's length for long names; 0 (no search) for
+// names under 6 characters, as millions of short NCBI names lie within 2
+// edits of any short word ("fly": "Fla", "Fax", "Foa").
 func maxNameDistance(n int) int {
-	return max(2, n*15/100)
+	if n < 6 {
+		return 0
+	}
+	return max(2, n/10)
 }
 
-// closestCacheSize bounds the memo of closest: organism names repeat from
-// page to page, so a collection needs few distinct searches.
+// closestCacheSize bounds the memo of closestNames: organism names repeat
+// from page to page, so a collection needs few distinct searches.
 const closestCacheSize = 4096
 
 var (
 	closestMu    sync.Mutex
-	closestCache = map[string][]int{}
+	closestCache = map[string][]string{}
 )
 
-// closest returns the listed names at the smallest edit distance from
-// name (case-folded), when that distance is within maxNameDistance.
-// Results are memoised (up to closestCacheSize names).
-func (ix *taxonIndex) closest(name string) []int {
+// closestNames returns the NCBI names at the smallest edit distance from
+// name (case-folded), when that distance is within maxNameDistance,
+// leaving out names that differ from it only in a designation. Results are
+// memoised (up to closestCacheSize names).
+func closestNames(tax *taxonomy.Taxonomy, name string) []string {
 	key := strings.ToLower(name)
 	closestMu.Lock()
 	hit, ok := closestCache[key]
@@ -390,7 +464,11 @@ func (ix *taxonIndex) closest(name string) []int {
 	if ok {
 		return hit
 	}
-	out := ix.searchClosest(key)
+	limit := maxNameDistance(utf8.RuneCountInString(key))
+	var out []string
+	if limit > 0 {
+		out, _ = tax.Closest(key, limit, func(folded string) bool { return otherDesignation(key, folded) })
+	}
 	closestMu.Lock()
 	if len(closestCache) < closestCacheSize {
 		closestCache[key] = out
@@ -399,39 +477,27 @@ func (ix *taxonIndex) closest(name string) []int {
 	return out
 }
 
-// searchClosest scans the list for closest.
-func (ix *taxonIndex) searchClosest(lower string) []int {
-	q := []rune(lower)
-	limit := maxNameDistance(len(q))
-	best := limit + 1
-	var out []int
-	for i, t := range ix.lower {
-		if d := len(t) - len(q); d > best || -d > best {
-			continue
-		}
-		d := osaDistance(q, t, best)
-		if d > best || otherDesignation(q, t) {
-			continue // the designation test allocates: run it on near names only
-		}
-		switch {
-		case d < best:
-			best, out = d, append(out[:0], i)
-		case d == best:
-			out = append(out, i)
-		}
-	}
-	if best > limit {
-		return nil
-	}
-	return out
-}
-
 // otherDesignation reports whether two names differ only in words that
 // are designations, not misspellable words: letters or numbers of a
 // strain, type or clade ("Hepatitis B virus" and "Hepatitis C virus",
 // "Human immunodeficiency virus 1" and "... 2" are different organisms).
-func otherDesignation(a, b []rune) bool {
-	wa, wb := strings.Fields(string(a)), strings.Fields(string(b))
+// Designations that differ only in punctuation ("BL21DE3" and
+// "BL21(DE3)") are one designation misspelt.
+func otherDesignation(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) == len(wb)+1 {
+		wa, wb = wb, wa
+	}
+	if len(wb) == len(wa)+1 {
+		// One name adds a designation to the other: a type or strain of it
+		// ("hepatitis D virus 1" for "Hepatitis D virus").
+		for i, w := range wb {
+			if designation(w) && slices.EqualFunc(wa, slices.Delete(slices.Clone(wb), i, i+1), strings.EqualFold) {
+				return true
+			}
+		}
+		return false
+	}
 	if len(wa) != len(wb) {
 		return false
 	}
@@ -441,50 +507,26 @@ func otherDesignation(a, b []rune) bool {
 			continue
 		}
 		differ = true
-		if !designation(wa[i]) && !designation(wb[i]) {
+		if !designation(wa[i]) && !designation(wb[i]) || alphanumeric(wa[i]) == alphanumeric(wb[i]) {
 			return false
 		}
 	}
 	return differ
 }
 
+// alphanumeric returns the letters and digits of w.
+func alphanumeric(w string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, w)
+}
+
 // designation reports a word of at most two characters or with a digit.
 func designation(w string) bool {
 	return utf8.RuneCountInString(w) <= 2 || strings.ContainsAny(w, "0123456789")
-}
-
-// osaDistance is the Damerau-Levenshtein distance in its optimal string
-// alignment form (insertions, deletions, substitutions and transpositions
-// of adjacent runes). It returns bound+1 as soon as the distance must
-// exceed bound.
-func osaDistance(a, b []rune, bound int) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > bound {
-			return bound + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 var (
@@ -536,8 +578,8 @@ var virusWord = regexp.MustCompile(`(?i)\b(virus|viruses|phage|bacteriophage|vir
 
 // binomialCase returns name with the genus capitalised and the epithet in
 // lower case, when name looks like a binomial written otherwise: "Xenopus
-// Oocyte", "HOMO SAPIENS", or "aspergillus niger" (a listed genus in lower
-// case). Lower-case first words that are not listed genera are left alone,
+// Oocyte", "HOMO SAPIENS", or "aspergillus niger" (a common organism's genus in
+// lower case). Lower-case first words that are not such genera are left alone,
 // as NCBI has such names ("human metagenome"); so is "Salmonella
 // Typhimurium", the usual way of writing a serovar.
 func binomialCase(name string, ix *taxonIndex) (string, bool) {

@@ -41,7 +41,9 @@ var OrganismName = Rule{
 			"suggested fix is the NCBI name when there is exactly one. A genus alone (`Drosophila`) " +
 			"is reported when it is the genus of a common organism, though NCBI lists genera too. Any " +
 			"other name is a warning that it is not an NCBI Taxonomy name; names published after " +
-			"September 2022 are missing from the built-in data, so such a warning may be a recent renaming. " +
+			"September 2022 are missing from the built-in data, so such a warning may be a recent renaming; " +
+			"a binomial whose genus NCBI knows but whose epithet it does not (`Nakaseomyces glabratus`, " +
+			"2023) is only a note, since that is most often a species named or moved since. " +
 			"A name repeated in the same list is a warning at the repeat. PFOCR's placeholders " +
 			"(`unspecified plant`, any case) are accepted with a note. Strain names in " +
 			"`organisms_ner` (`Saccharomyces cerevisiae S288C`), which come from NCBI Gene, are " +
@@ -315,6 +317,13 @@ func (c *organismCheck) check() {
 	}
 	if species != "" {
 		c.report(SeverityWarning, nil, "%q %s (scientific name or synonym, as of 2022-09), though its species %q is; expected the species, or the strain as NCBI names it", name, notNCBI, species)
+		return
+	}
+	if genus, rest, ok := strings.Cut(name, " "); ok && tax.Contains(genus) && rest == strings.ToLower(rest) {
+		// A known genus with an unknown epithet, and no close name: most
+		// often a species named or moved into the genus after the data
+		// (Nakaseomyces glabratus, 2023), so only a likely problem.
+		c.report(SeverityNote, nil, "%q %s (as of 2022-09), though its genus %q is: a species named or moved since then, or a misspelt epithet; expected NCBI's current scientific name", name, notNCBI, genus)
 		return
 	}
 	c.report(SeverityWarning, nil, "%q %s (scientific name or synonym, as of 2022-09); expected NCBI's scientific name for the organism (a name published later may be missing from the built-in data)", name, notNCBI)

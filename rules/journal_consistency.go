@@ -99,7 +99,9 @@ func summarizeJournal(p *Pass) any {
 	if v, _, ok := p.Scalar(Pointer("journal_nlm_ta")); ok && !isMissing(v) {
 		s.TA = strings.TrimSpace(v)
 	}
-	s.Title = journalField(p, "journal_title")
+	if s.TA != "" { // a title is only compared among pages of one journal_nlm_ta
+		s.Title = journalField(p, "journal_title")
+	}
 	s.Publisher = journalField(p, "publisher_name")
 	if s.Title == nil && s.Publisher == nil {
 		return nil // nothing to compare: keep no summary at all
@@ -112,6 +114,9 @@ func journalField(p *Pass, field string) *fieldValue {
 	if !ok || isMissing(v) {
 		return nil
 	}
+	// The fix is written in Finish, which has no Document: keep the bytes
+	// ReplaceFix would replace, and whether it would add a space (a value
+	// right after "key:"), which shows as text longer than the scalar.
 	probe := YAMLScalar(v)
 	f := p.Doc.ReplaceFix("", n, v)
 	e := f.Edits[0]

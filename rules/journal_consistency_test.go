@@ -2,8 +2,11 @@ package rules
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestPublisherKey: spellings of one publisher share a key; different
@@ -119,5 +122,27 @@ func TestJournalSummarySmall(t *testing.T) {
 	values := len("PLoS Comput Biol") + len("PLOS Computational Biology") + len("Public Library of Science")
 	if n := len(sums[0].Data); n > values+100 {
 		t.Errorf("summary %s is %d bytes; want at most %d", sums[0].Data, n, values+100)
+	}
+}
+
+// TestJournalPublisherChange: a journal whose pages name another publisher
+// gets a note at the minority page, without a fix; a page whose publisher
+// is also a minority spelling gets only the spelling warning.
+func TestJournalPublisherChange(t *testing.T) {
+	sums := journalSums(t,
+		[4]string{"a.md", "J", "", "Elsevier"}, [4]string{"b.md", "J", "", "Elsevier"}, [4]string{"c.md", "J", "", "Elsevier Ltd"},
+		[4]string{"d.md", "J", "", "Wiley"}, [4]string{"e.md", "J", "", "Wiley Inc."},
+		[4]string{"f.md", "K", "", "Wiley"}, [4]string{"g.md", "K", "", "Wiley"})
+	var got []string
+	finishJournalConsistency(sums, func(f Finding) {
+		got = append(got, fmt.Sprintf("%s %v %d: %s", f.Path, f.Severity, len(f.Fixes), f.Message))
+	})
+	want := []string{
+		`c.md severity(0) 1: publisher_name "Elsevier Ltd" (1 page) is spelt "Elsevier" on 2 other pages; expected the collection's one spelling "Elsevier"`,
+		`e.md severity(0) 1: publisher_name "Wiley Inc." (1 page) is spelt "Wiley" on 3 other pages; expected the collection's one spelling "Wiley"`,
+		`d.md note 0: publisher_name "Wiley" (2 pages of journal_nlm_ta "J") differs from "Elsevier" on 3 other pages of it; expected one publisher per journal, unless the journal moved publisher`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }

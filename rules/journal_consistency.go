@@ -46,7 +46,8 @@ var JournalConsistency = Rule{
 			"Pages of one `journal_nlm_ta` that name publishers that differ beyond spelling get " +
 			"a note, without a fix, at each page of a minority publisher: a journal that moved " +
 			"publisher is rightly named so, and only the articles can tell. A page is reported " +
-			"at most once per field; a spelling finding wins. Missing values (`.na.character`, " +
+			"at most once per field; a spelling finding wins. Stray and doubled spaces are " +
+			"text-hygiene's and make no second spelling here. Missing values (`.na.character`, " +
 			"`NA`, `''`) are missing-value's and are not compared. Only the pages of one run are " +
 			"compared: lint the whole collection to catch them all.",
 		Bad: "# _figures/PMC12083809__pone.0322516.g001.md\njournal_title: PLOS One\njournal_nlm_ta: PLoS One\npublisher_name: PLOS\n" +
@@ -184,14 +185,14 @@ func finishJournalConsistency(sums []Summary, report func(Finding)) {
 			continue // not a summary of this rule's: nothing to compare
 		}
 		if js.TA != "" && js.Title != nil {
-			groupOf(titles, js.TA).add(js.Title.Value, s.Path, js.Title)
+			groupOf(titles, js.TA).add(spelling(js.Title.Value), s.Path, js.Title)
 		}
 		if p := js.Publisher; p != nil {
 			key := publisherKey(p.Value)
 			if key == "" {
 				continue // only punctuation: nothing to compare it with
 			}
-			groupOf(publishers, key).add(p.Value, s.Path, p)
+			groupOf(publishers, key).add(spelling(p.Value), s.Path, p)
 			if js.TA != "" {
 				groupOf(byJournal, js.TA).add(key, s.Path, p)
 			}
@@ -210,6 +211,11 @@ func finishJournalConsistency(sums []Summary, report func(Finding)) {
 		reportPublisherChange(byJournal[ta], publishers, ta, spelt, report)
 	}
 }
+
+// spelling is a value with its whitespace set aside: stray and doubled
+// spaces are text-hygiene's, which reports and fixes them, so they do not
+// make a second spelling here.
+func spelling(value string) string { return strings.Join(strings.Fields(value), " ") }
 
 func sortedKeys(m map[string]*spellingGroup) []string {
 	keys := make([]string, 0, len(m))
@@ -322,7 +328,7 @@ func reportPublisherChange(g *spellingGroup, publishers map[string]*spellingGrou
 				Pointer: Pointer("publisher_name"),
 				Message: fmt.Sprintf("publisher_name %q (%s of journal_nlm_ta %q) differs from %q on %s of it; "+
 					"expected one publisher per journal, unless the journal moved publisher",
-					u.v.Value, pages(len(g.uses[key])), ta, name, strings.Replace(pages(len(usual)), " page", " other page", 1)),
+					spelling(u.v.Value), pages(len(g.uses[key])), ta, name, strings.Replace(pages(len(usual)), " page", " other page", 1)),
 				Related: related})
 		}
 	}

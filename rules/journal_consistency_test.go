@@ -146,3 +146,11 @@ func TestJournalPublisherChange(t *testing.T) {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }
+
+// TestJournalConsistencySpaces: a value that differs only in whitespace is
+// text-hygiene's, not a second spelling.
+func TestJournalConsistencySpaces(t *testing.T) {
+	sums := journalSums(t, [4]string{"a.md", "PLoS One", "PLOS ONE", "PLOS"}, [4]string{"b.md", "PLoS One", "PLOS ONE ", "PLOS"},
+		[4]string{"c.md", "PLoS One", "PLOS  ONE", "PLOS "})
+	finishJournalConsistency(sums, func(f Finding) { t.Errorf("unexpected finding %s: %s", f.Path, f.Message) })
+}

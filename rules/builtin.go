@@ -11,6 +11,7 @@ func Builtin() []Rule {
 		NonStringKey,
 		GenesTable,
 		DuplicateAlias,
+		JournalConsistency,
 		DOIFormat,
 		PublicationYear,
 		MissingValue,

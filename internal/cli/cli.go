@@ -497,7 +497,7 @@ func runLint(args []string, sys IO) (int, error) {
 		fmt.Fprintf(sys.Stderr, "figlint: wrote %d findings to the baseline %s\n", len(written), fl.writeBaseline)
 	}
 	if fl.shard != "" {
-		fmt.Fprintf(sys.Stderr, "figlint: shard %s: %d pages; collection-level rules (duplicate-alias) compared this shard's pages only\n", fl.shard, len(files))
+		fmt.Fprintf(sys.Stderr, "figlint: shard %s: %d pages; collection-level rules (duplicate-alias, journal-consistency) compared this shard's pages only\n", fl.shard, len(files))
 	}
 	if base != nil {
 		if n := base.Unmatched(); n > 0 {

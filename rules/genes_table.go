@@ -84,16 +84,6 @@ func (t *tsvTable) rowRange(i, col int) Range {
 	return Range{Start: Position{Line: line, Column: start}, End: Position{Line: line, Column: start + width}}
 }
 
-// firstRow returns the index of the first row whose column col is v, or -1.
-func (t *tsvTable) firstRow(col int, v string) int {
-	for i, r := range t.rows {
-		if r[col] == v {
-			return i
-		}
-	}
-	return -1
-}
-
 // column returns the index of a header name, or -1.
 func (t *tsvTable) column(name string) int {
 	for i, h := range t.header {

@@ -49,7 +49,7 @@ func TestPublisherKey(t *testing.T) {
 
 func journalSums(t *testing.T, pages ...[4]string) []Summary {
 	t.Helper()
-	var sums []Summary
+	sums := make([]Summary, 0, len(pages))
 	for i, p := range pages {
 		s := journalSummary{TA: p[1]}
 		if p[2] != "" {
@@ -71,7 +71,7 @@ func journalSums(t *testing.T, pages ...[4]string) []Summary {
 // counts, related locations are capped, and one publisher spelt one way
 // across journals is no finding.
 func TestJournalConsistencyCounts(t *testing.T) {
-	var pages [][4]string
+	pages := make([][4]string, 0, 9)
 	for _, p := range []string{"a", "b", "c", "d", "e"} {
 		pages = append(pages, [4]string{p + ".md", "PLoS One", "PLOS ONE", "PLOS"})
 	}

@@ -143,7 +143,7 @@ func (k *keywordPage) coveredByMismatch(i int, s string) bool {
 	if len(k.listed) == 0 || !k.p.Enabled(organismsNERMismatchID) {
 		return false
 	}
-	org, _ := k.organismOf(i, s)
+	org := k.organismOf(i, s)
 	return org != "" && !k.isListed(org)
 }
 
@@ -151,7 +151,7 @@ func (k *keywordPage) coveredByMismatch(i int, s string) bool {
 // in a loaded lexicon, of the organism it belongs to, when organisms lists
 // that organism or lists none: C3, AR, F9 and TH are real human genes.
 func (k *keywordPage) officialOfListed(i int, s string) bool {
-	org, _ := k.organismOf(i, s)
+	org := k.organismOf(i, s)
 	if org == "" || len(k.listed) > 0 && !k.isListed(org) {
 		return false
 	}
@@ -166,7 +166,7 @@ func (k *keywordPage) englishNoise(i int, s string) string {
 	if !isEnglishWord(s) {
 		return ""
 	}
-	org, _ := k.organismOf(i, s)
+	org := k.organismOf(i, s)
 	if org == "" || k.isListed(org) {
 		return ""
 	}
@@ -178,11 +178,11 @@ func (k *keywordPage) englishNoise(i int, s string) string {
 	return ""
 }
 
-// organismOf says which organism of organisms_ner keyword i belongs to,
-// and on what basis: the genes table, a lexicon, or its place in the list.
-func (k *keywordPage) organismOf(i int, s string) (organism, basis string) {
+// organismOf says which organism of organisms_ner keyword i belongs to:
+// by the genes table, a lexicon, or its place in the list.
+func (k *keywordPage) organismOf(i int, s string) string {
 	if t := k.table[s]; len(t) == 1 {
-		return t[0], "genes table"
+		return t[0]
 	}
 	var owners []string
 	for _, o := range k.ner {
@@ -191,14 +191,14 @@ func (k *keywordPage) organismOf(i int, s string) (organism, basis string) {
 		}
 	}
 	if len(owners) == 1 {
-		return owners[0], "lexicon"
+		return owners[0]
 	}
 	if len(owners) > 1 || len(k.table[s]) > 1 || i >= k.lastAnchor() {
 		// After the last keyword that a lexicon or the table places, the
 		// place proves nothing: chemical and disease words come last.
-		return "", ""
+		return ""
 	}
-	return k.ner[k.blocks[i]], "by its place in the list"
+	return k.ner[k.blocks[i]]
 }
 
 // lastAnchor returns the index of the last keyword that the genes table
@@ -257,12 +257,4 @@ func inSortedLines(text, w string) bool {
 		}
 	}
 	return false
-}
-
-// charsPlural is the plural ending of "character" for n.
-func charsPlural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }

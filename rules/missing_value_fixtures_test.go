@@ -193,7 +193,7 @@ func TestMissingValueGenerationGap(t *testing.T) {
 	if f.Severity != rules.SeverityNote || f.Pointer != "/doi" || f.Range.Start.Line != lineOf("doi:") {
 		t.Errorf("finding %+v; want a note at doi", f)
 	}
-	var got []string
+	got := make([]string, 0, len(f.Related))
 	for _, r := range f.Related {
 		got = append(got, fmt.Sprintf("%d:%d %s", r.Range.Start.Line, r.Range.Start.Column, r.Message))
 	}

@@ -372,10 +372,9 @@ func runLint(args []string, sys IO) (int, error) {
 		fmt.Fprintf(sys.Stderr, "figlint: no *.md or *.markdown files found in %s; name the pages or directories to lint\n", strings.Join(orDot(paths), " "))
 		return ExitUsage, nil
 	}
-	if err := outputsAreNotInputs(dir, files, map[string]string{
-		"--sarif-file": fl.sarifFile, "--report": fl.reportFile, "--write-baseline": fl.writeBaseline,
-	}); err != nil {
-		return 0, err
+	outputs := map[string]string{"--sarif-file": fl.sarifFile, "--report": fl.reportFile, "--write-baseline": fl.writeBaseline}
+	if oerr := outputsAreNotInputs(dir, files, outputs); oerr != nil {
+		return 0, oerr
 	}
 	stdout := sys.Stdout
 	if fl.writeBaseline != "" {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -221,7 +222,7 @@ func TestOutputSafety(t *testing.T) {
 			t.Errorf("%s over a page: exit %d, %s; want a usage error", flagName, code, errOut)
 		}
 	}
-	if after, _ := os.ReadFile(page); string(after) != string(before) {
+	if after, _ := os.ReadFile(page); !bytes.Equal(after, before) {
 		t.Fatal("the page was overwritten")
 	}
 

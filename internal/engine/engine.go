@@ -505,15 +505,15 @@ func mergeRelated(a, b []rules.Related) []rules.Related {
 	return slices.Concat(a, extra)
 }
 
+// maxJobs bounds the workers of a run.
+const maxJobs = 1024
+
 // Run lints files on jobs workers (0: one per CPU) and calls emit with each
 // file's result in the order of files, then, when collection-level rules
 // found something, once more with a Result marked Collection. At most a
 // small window of results is held at once, so memory does not grow with
 // the number of files beyond the collection rules' small summaries. emit's
 // first error stops further emits and is returned after the workers finish.
-// maxJobs bounds the workers of a run.
-const maxJobs = 1024
-
 func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)

@@ -31,9 +31,9 @@ repeat is the same text but for case and a final period; a near-copy is the same
 folding case, punctuation and whitespace and dropping a leading ` + "`The`" + `/` + "`A`" + `/` + "`An`" + `,
 ` + "`The role of`" + ` or ` + "`Role of`" + `; the paper's main title (the part before a colon) counts too.
 
-Titles that the pipeline cut are warnings: the site shows half a title. The notebooks take
-the caption's first sentence, so a title is cut at an abbreviation's period. A title is cut
-when it ends in:
+Titles that the pipeline cut are warnings: the site shows half a title. A figure's title is
+mostly its caption's first sentence, and the split into sentences stops at an abbreviation's
+period too. A title is cut when it ends in:
 
 - a genus initial: a lone capital letter after ` + "`in`" + `, ` + "`of`" + `, ` + "`from`" + `, ` + "`by`" + `, ` + "`with`" + `, ` + "`within`" + `
   or ` + "`via`" + ` (` + "`… metabolism in C`" + ` from ` + "`in C. glutamicum`" + `), or after any word when
@@ -43,7 +43,10 @@ when it ends in:
   ` + "`protein kinase A`" + `, ` + "`vitamins D and E`" + `;
 - ` + "`et al`" + ` (` + "`… proposed by Winer et al`" + `);
 - a preposition, article, conjunction or possessive (` + "`of`" + `, ` + "`in`" + `, ` + "`and`" + `, ` + "`the`" + `, ` + "`a`" + `, ` + "`to`" + `,
-  ` + "`with`" + `, ` + "`via`" + `, ` + "`its`" + `…), in lower case or capitalised (but ` + "`A`" + ` alone is a name).
+  ` + "`with`" + `, ` + "`via`" + `, ` + "`its`" + `…), in lower case or capitalised (but ` + "`A`" + ` alone is a name);
+- any word, when the caption starts with the title and goes on after ` + "`. `" + ` with a lower-case
+  word (` + "`… Pseudomonas sp`" + `, caption ` + "`… Pseudomonas sp. strain B13 …`" + `); a caption sentence
+  may start with a number, so a number does not count.
 
 A bracket left open is part of the same finding (one cause), or its own when the ending is
 fine. A closing bracket without its opener, and words that start with ` + "`-`" + ` or ` + "`.`" + ` where the

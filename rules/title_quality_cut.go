@@ -10,8 +10,8 @@ import (
 // This file holds title-quality's checks for titles that the pipeline cut
 // or emptied of words, and for near-copies of the paper's title.
 //
-// The notebooks take a figure's title as the caption's first sentence, so
-// a title is cut at the first ". " even when the period belongs to an
+// A figure's title is mostly its caption's first sentence (the pages show
+// it), and the split stops at a ". " even when the period belongs to an
 // abbreviation: "… metabolism in C. glutamicum" becomes "… metabolism in
 // C", "… as proposed by Winer et al. (2009)" becomes "… by Winer et al".
 // Older generations also dropped Greek letters and symbols, leaving a word
@@ -68,14 +68,13 @@ func titleLoneCapital(w string) bool {
 // titleSpeciesEvidence looks in text for the abbreviated species name that
 // a title ending "… prev L" was cut from: "L. epithet", preceded by prev
 // when requirePrev (so that a fly paper's "D. melanogaster" is no proof
-// against "Vitamin D"). It returns the name ("C. glutamicum") and its
-// byte offset in text.
-func titleSpeciesEvidence(text, prev, letter string, requirePrev bool) (string, int, bool) {
+// against "Vitamin D"). It returns the name ("C. glutamicum").
+func titleSpeciesEvidence(text, prev, letter string, requirePrev bool) (string, bool) {
 	needle := " " + letter + ". "
 	for from := 0; ; {
 		i := strings.Index(text[from:], needle)
 		if i < 0 {
-			return "", 0, false
+			return "", false
 		}
 		i += from
 		from = i + 1
@@ -93,8 +92,33 @@ func titleSpeciesEvidence(text, prev, letter string, requirePrev bool) (string, 
 		if requirePrev && !strings.HasSuffix(strings.ToLower(text[:i]), strings.ToLower(prev)) {
 			continue
 		}
-		return letter + ". " + rest[:end], i + 1, true
+		return letter + ". " + rest[:end], true
 	}
+}
+
+// titleCaptionGoesOn reports a title that is the caption's beginning cut
+// at a period that ends no sentence: the caption goes on with a lower-case
+// word ("… Pseudomonas sp" and "… Pseudomonas sp. strain
+// B13 …"). It returns the title's last word and the caption's next, as
+// the caption writes them.
+func titleCaptionGoesOn(title, caption string) (string, bool) {
+	t := titleWithoutPeriod(strings.TrimSpace(title))
+	if t == "" || !strings.HasPrefix(caption, t) || !strings.HasPrefix(caption[len(t):], ". ") {
+		return "", false
+	}
+	rest := caption[len(t)+2:]
+	r, _ := utf8.DecodeRuneInString(rest)
+	// A sentence may start with a number ("2 steps are shown"), not with
+	// a lower-case word.
+	if !unicode.IsLower(r) {
+		return "", false
+	}
+	next := rest
+	if i := strings.IndexAny(rest, " ,;:)"); i >= 0 {
+		next = rest[:i]
+	}
+	last := t[strings.LastIndexByte(t, ' ')+1:]
+	return last + ". " + next, true
 }
 
 // titleCut describes a title that ends where the pipeline cut it, with the
@@ -104,7 +128,6 @@ type titleCut struct {
 	reason   string // why that ending is a cut
 	evidence string // the full name found elsewhere on the page
 	evidPtr  string // where the evidence is
-	evidAt   int    // its byte offset in that field's value
 	open     string // brackets left open, as "(" or "(["
 }
 
@@ -126,8 +149,8 @@ func titleCutOf(title string, texts map[string]string) (titleCut, bool) {
 	case titleLoneCapital(last):
 		before := titleBeforeSpecies[strings.ToLower(prev)]
 		for _, ptr := range []string{"/papertitle", "/caption"} {
-			if name, at, ok := titleSpeciesEvidence(texts[ptr], prev, last, !before); ok {
-				c.evidence, c.evidPtr, c.evidAt = name, ptr, at
+			if name, ok := titleSpeciesEvidence(texts[ptr], prev, last, !before); ok {
+				c.evidence, c.evidPtr = name, ptr
 				break
 			}
 		}
@@ -137,6 +160,12 @@ func titleCutOf(title string, texts map[string]string) (titleCut, bool) {
 		c.reason = "a genus initial whose species name was cut at its period"
 	case titleDanglingWord(last):
 		c.reason = fmt.Sprintf("%q, which leads into words that were cut", last)
+	}
+	if c.reason == "" {
+		if cont, ok := titleCaptionGoesOn(title, texts["/caption"]); ok {
+			c.reason = "where the caption goes on after a period that ends no sentence"
+			c.evidence, c.evidPtr = cont, "/caption"
+		}
 	}
 	if c.reason != "" {
 		c.ending = prev + " " + last

@@ -120,6 +120,9 @@ func TestTitleCutOf(t *testing.T) {
 		{"Uptake of vitamins D and E", "", "", ""},
 		{"Entry of hepatitis viruses B and C", "", "", ""},
 		{"Interferon signalling (JAK-STAT", "", "", "|("},
+		{"Iron uptake in Pseudomonas sp", "", "Iron uptake in Pseudomonas sp. strain B13 needs two steps.", "Pseudomonas sp|sp. strain"},
+		{"Iron uptake in Pseudomonas", "", "Iron uptake in Pseudomonas. Two steps are shown.", ""},
+		{"Iron uptake in Pseudomonas", "", "Iron uptake in Pseudomonas. 2 steps are shown.", ""},
 		{"Interferon signalling (via JAK and", "", "", "JAK and|("},
 	}
 	for _, tt := range tests {

@@ -18,7 +18,11 @@ func TestTextHygieneFixtures(t *testing.T) {
 // a papertitle ending in " .", and keywords written as a literal block
 // whose line break splits "reaction mechanism". An independent script
 // over the YAML values finds the same five and no mojibake, entity,
-// control character or U+FFFD.
+// control character or U+FFFD. Nor does the sample have an ISO 8879 Greek
+// entity, R's NA in a reftext, a doubled period or a spaced charge (a
+// grep for "&[A-Za-z]+;", "NA[:;.)]", "[^.]\.\.[^.]" and " [+-][ ,.;:)/]"
+// over the pages finds none; the many "Ca2+", "K+" and "NADP+" of the
+// captions are written without a space).
 func TestTextHygieneCorpus(t *testing.T) {
 	proseRulesCorpus(t, "text-hygiene", 5, map[string]string{
 		"PMC100003__mb2410470011.md:13:13":     `note: papertitle has 2 spaces in a row ("…ses Etk/Bmx,  Src, and Foc…"); expected single spaces`,

@@ -51,7 +51,10 @@ Stray whitespace (leading, trailing, before a final period, doubled), doubled pe
 spaced charges are notes: the text reads the same. The others are warnings: the text
 shown is wrong.
 
-Each problem is one finding at the field's value. Spelling is not checked.`,
+Each problem is one finding at the field's value. ` + "`schema-jsonld.description`" + ` is written from
+the caption: when it is the same text, its problems are the caption's, one finding at the
+caption with the description as a related location, whose fix cleans both. Spelling is not
+checked.`,
 		Bad:  "papertitle: 'Signals that   shape the niche .'\n",
 		Good: "papertitle: Signals that shape the niche.\n",
 	},
@@ -345,7 +348,17 @@ func hygieneCheck(field, value string) []hygieneProblem {
 }
 
 func runTextHygiene(p *Pass) {
+	// schema-jsonld.description is written from caption: when it is the
+	// same text, its problems are the caption's (one cause), reported once
+	// at the caption with the description as a related location and in
+	// the fix.
+	caption, captionNode, hasCaption := p.Scalar("/caption")
+	desc, descNode, hasDesc := p.Scalar("/schema-jsonld/description")
+	sameText := hasCaption && hasDesc && caption == desc
 	for _, ptr := range hygieneFields {
+		if sameText && ptr == "/schema-jsonld/description" {
+			continue
+		}
 		value, n, ok := p.Scalar(ptr)
 		if !ok {
 			continue
@@ -363,6 +376,12 @@ func runTextHygiene(p *Pass) {
 			// applying one does not undo or clash with another.
 			if pr.fixed != "" && cleaned != value {
 				f.Fixes = []Fix{p.Doc.ReplaceFix("replace with the cleaned text", n, cleaned)}
+			}
+			if sameText && n == captionNode {
+				f.Related = []Related{{Range: p.Doc.NodeRange(descNode), Message: "schema-jsonld.description repeats the caption, and the problem"}}
+				if f.Fixes != nil {
+					f.Fixes[0].Edits = append(f.Fixes[0].Edits, p.Doc.ReplaceFix("", descNode, cleaned).Edits...)
+				}
 			}
 			p.Report(f)
 		}

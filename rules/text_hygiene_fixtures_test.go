@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/figlint/figlint/internal/ruletest"
@@ -31,4 +32,26 @@ func TestTextHygieneCorpus(t *testing.T) {
 		"PMC321618__zii0020410930007.md:27:13": `note: papertitle has whitespace before its final period ("…roliferation ."); expected "…roliferation."`,
 		"PMC10029719__cs3c00075_0011.md:23:11": `warning: keywords has a line break "\n" in "…g | reaction\nmechanism"; expected a space`,
 	})
+}
+
+// TestTextHygieneDescriptionIsRelated: a description that repeats the
+// caption repeats its problems; they are one finding at the caption with
+// the description as a related location, and its fix edits both.
+func TestTextHygieneDescriptionIsRelated(t *testing.T) {
+	path := "../fixtures/rules/text-hygiene/caption-and-description.md"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := proseRulesLint(t, "text-hygiene", path, data)
+	if len(fs) != 1 {
+		t.Fatalf("%d findings; want 1: %+v", len(fs), fs)
+	}
+	f := fs[0]
+	if f.Pointer != "/caption" || len(f.Related) != 1 || f.Related[0].Range.Start.Line != 34 {
+		t.Errorf("finding at %s with related %+v; want /caption with the description (line 34) related", f.Pointer, f.Related)
+	}
+	if len(f.Fixes) != 1 || len(f.Fixes[0].Edits) != 2 {
+		t.Errorf("fixes %+v; want one fix of two edits", f.Fixes)
+	}
 }

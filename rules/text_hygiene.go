@@ -315,7 +315,9 @@ func hygieneCheck(field, value string) []hygieneProblem {
 	}
 
 	if i := strings.IndexRune(value, utf8.RuneError); i >= 0 {
-		add("", "%s has the replacement character U+FFFD where a character was lost (%q); expected the original character", field, hygieneExcerpt(value, i, i+len(string(utf8.RuneError))))
+		// IndexRune also finds an invalid byte, one byte long.
+		_, w := utf8.DecodeRuneInString(value[i:])
+		add("", "%s has the replacement character U+FFFD where a character was lost (%q); expected the original character", field, hygieneExcerpt(value, i, i+w))
 	}
 
 	trimmed := strings.TrimFunc(value, unicode.IsSpace)

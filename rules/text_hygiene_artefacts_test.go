@@ -136,3 +136,31 @@ func BenchmarkHygieneArtefacts(b *testing.B) {
 		hygieneArtefacts("caption", caption, nop, nop)
 	}
 }
+
+// FuzzProseArtefacts feeds any text to the artefact scans of text-hygiene
+// and title-quality: none may panic, and a fix must remove what it fixes.
+func FuzzProseArtefacts(f *testing.F) {
+	for _, s := range []string{"Ca2 + and &bgr; in C", "2022;NA(NA):NA.", "et al.. (-", "CD4 + T", "&", " +", "..", "x in C. y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// A decoded letter holds no "&", so no reference is left or made.
+		if _, _, fixed := hygieneGreekEntities(s, false); fixed != s {
+			if refs, _, _ := hygieneGreekEntities(fixed, false); len(refs) > 0 {
+				t.Errorf("entities %q left in %q", refs, fixed)
+			}
+		}
+		hygieneRNA(s)
+		if n, _, fixed := hygieneDoubledPeriods(s); n > 0 && len(fixed) != len(s)-n {
+			t.Errorf("doubled periods of %q: %d removed, want %d", s, len(s)-len(fixed), n)
+		}
+		if n, _, _, fixed := hygieneSpacedCharges(s); n > 0 && len(fixed) != len(s)-n {
+			t.Errorf("spaced charges of %q: %d removed, want %d", s, len(s)-len(fixed), n)
+		}
+		hygieneClean("caption", s, hygieneCheck("caption", s))
+		titleCutOf(s, map[string]string{"/papertitle": s, "/caption": s})
+		titleDroppedWords(s)
+		titleCiteMid(s)
+		titleCopyKind(s, s+": x")
+	})
+}

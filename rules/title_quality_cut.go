@@ -14,8 +14,9 @@ import (
 // it), and the split stops at a ". " even when the period belongs to an
 // abbreviation: "… metabolism in C. glutamicum" becomes "… metabolism in
 // C", "… as proposed by Winer et al. (2009)" becomes "… by Winer et al".
-// Older generations also dropped Greek letters and symbols, leaving a word
-// that starts with "-" or "." ("The control of -regulated growth by .1").
+// Where the clean-up removed a character it could not keep (a Greek letter
+// or a symbol, presumably), a word is left starting with "-" or "." ("The
+// control of -regulated growth by .1").
 
 // titleDangling are the words a title cannot end with: prepositions,
 // articles, conjunctions and possessive determiners, which always lead

@@ -62,6 +62,9 @@ func TestProseRulesFixesRestoreThePage(t *testing.T) {
 		{"text-hygiene", "doubled-multiline.md"},
 		{"text-hygiene", "description.md"},
 		{"text-hygiene", "leading.md"},
+		{"text-hygiene", "r-na-restore.md"},
+		{"text-hygiene", "doubled-period-restore.md"},
+		{"text-hygiene", "caption-and-description.md"}, // one finding, one fix of both fields
 	} {
 		t.Run(tc.id+"/"+tc.page, func(t *testing.T) {
 			path := filepath.Join("..", "fixtures", "rules", tc.id, tc.page)

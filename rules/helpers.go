@@ -236,3 +236,15 @@ func plural(n int) string {
 	}
 	return "s"
 }
+
+// quotedList writes items as "a", "b" and "c".
+func quotedList(items []string) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		q[i] = fmt.Sprintf("%q", it)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}

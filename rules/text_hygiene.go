@@ -16,7 +16,7 @@ var TextHygiene = Rule{
 	Meta: Meta{
 		ID:       "text-hygiene",
 		Severity: SeverityWarning,
-		Summary:  "free-text fields must not hold mojibake, HTML entities, control characters, U+FFFD, stray or doubled spaces",
+		Summary:  "free-text fields must not hold mojibake, HTML or SGML entities, control characters, U+FFFD, R's NA, stray or doubled spaces or periods",
 		Doc: `Checks ` + "`figtitle`" + `, ` + "`caption`" + `, ` + "`papertitle`" + `, ` + "`reftext`" + `, ` + "`journal_title`" + `,
 ` + "`publisher_name`" + `, ` + "`keywords`" + ` and ` + "`schema-jsonld.description`" + `, each as YAML reads it (so a line
 break that YAML folds into a space is not a finding), for:
@@ -32,11 +32,29 @@ break that YAML folds into a space is not a finding), for:
 - leading or trailing whitespace, and spaces before a final period (` + "`… Proliferation .`" + `):
   the fix trims them.
 - runs of two or more spaces inside the text: the fix makes them single spaces.
+- ISO 8879 Greek entity names (ISOgrk1) that old PMC XML used and HTML does not define,
+  so they show as written: ` + "`&bgr;`" + ` (β), ` + "`&agr;`" + ` (α), ` + "`&kgr;`" + ` (κ), ` + "`&ggr;`" + `, ` + "`&dgr;`" + `… (all 49
+  names). The fix writes the character, or in ` + "`figtitle`" + ` its spelling (` + "`Beta`" + `), as the
+  notebooks write Greek letters in titles. HTML's own names (` + "`&beta;`" + `) are the HTML-entity case.
+- in ` + "`reftext`" + `, R's NA pasted for an empty volume, issue or page: ` + "`2024;2024(NA).`" + `,
+  ` + "`2021;NA(NA):NA.`" + `, ` + "`2020;12:NA.`" + `; the fix leaves them out (` + "`2024;2024.`" + `, ` + "`2021.`" + `).
+  ` + "`NA`" + ` counts only as a whole token after ` + "`;`" + ` or ` + "`:`" + `, or as ` + "`(NA)`" + `.
+- a doubled period (` + "`et al..`" + `), not part of an ellipsis ` + "`...`" + ` or a path ` + "`../`" + `: the fix
+  makes it one.
+- a space inside a chemical charge, left by converting a superscript: ` + "`Ca2 +`" + `, ` + "`Na +`" + `,
+  ` + "`Cl -`" + `, ` + "`Ca 2+`" + `; the fix removes it (` + "`Ca2+`" + `). Only common ions (and ` + "`NAD`" + `, ` + "`NADP`" + `,
+  ` + "`NH4`" + `) count, and the sign must end the token, so ` + "`2 + 2`" + `, ` + "`K + 1`" + ` and ` + "`Phase I - II`" + `
+  stay. A CD marker counts too: ` + "`CD4 + T cells`" + ` is ` + "`CD4+ T cells`" + ` with the same space; but
+  ` + "`CD4 + CD8`" + `, which may mean "and", stays as written.
 
-Stray whitespace (the last three cases) is a note: the text reads the same. The others are
-warnings: the text shown is wrong.
+Stray whitespace (leading, trailing, before a final period, doubled), doubled periods and
+spaced charges are notes: the text reads the same. The others are warnings: the text
+shown is wrong.
 
-Each problem is one finding at the field's value. Spelling is not checked.`,
+Each problem is one finding at the field's value. ` + "`schema-jsonld.description`" + ` is written from
+the caption: when it is the same text, its problems are the caption's, one finding at the
+caption with the description as a related location, whose fix cleans both. Spelling is not
+checked.`,
 		Bad:  "papertitle: 'Signals that   shape the niche .'\n",
 		Good: "papertitle: Signals that shape the niche.\n",
 	},
@@ -267,6 +285,8 @@ func hygieneCheck(field, value string) []hygieneProblem {
 		}
 	}
 
+	hygieneArtefacts(field, value, add, addStyle)
+
 	// Line breaks and tabs at either end are whitespace, reported below.
 	inner := strings.TrimFunc(base, unicode.IsSpace)
 	if i := strings.IndexFunc(inner, hygieneIsControl); i >= 0 {
@@ -295,7 +315,9 @@ func hygieneCheck(field, value string) []hygieneProblem {
 	}
 
 	if i := strings.IndexRune(value, utf8.RuneError); i >= 0 {
-		add("", "%s has the replacement character U+FFFD where a character was lost (%q); expected the original character", field, hygieneExcerpt(value, i, i+len(string(utf8.RuneError))))
+		// IndexRune also finds an invalid byte, one byte long.
+		_, w := utf8.DecodeRuneInString(value[i:])
+		add("", "%s has the replacement character U+FFFD where a character was lost (%q); expected the original character", field, hygieneExcerpt(value, i, i+w))
 	}
 
 	trimmed := strings.TrimFunc(value, unicode.IsSpace)
@@ -328,7 +350,17 @@ func hygieneCheck(field, value string) []hygieneProblem {
 }
 
 func runTextHygiene(p *Pass) {
+	// schema-jsonld.description is written from caption: when it is the
+	// same text, its problems are the caption's (one cause), reported once
+	// at the caption with the description as a related location and in
+	// the fix.
+	caption, captionNode, hasCaption := p.Scalar("/caption")
+	desc, descNode, hasDesc := p.Scalar("/schema-jsonld/description")
+	sameText := hasCaption && hasDesc && caption == desc
 	for _, ptr := range hygieneFields {
+		if sameText && ptr == "/schema-jsonld/description" {
+			continue
+		}
 		value, n, ok := p.Scalar(ptr)
 		if !ok {
 			continue
@@ -346,6 +378,12 @@ func runTextHygiene(p *Pass) {
 			// applying one does not undo or clash with another.
 			if pr.fixed != "" && cleaned != value {
 				f.Fixes = []Fix{p.Doc.ReplaceFix("replace with the cleaned text", n, cleaned)}
+			}
+			if sameText && n == captionNode {
+				f.Related = []Related{{Range: p.Doc.NodeRange(descNode), Message: "schema-jsonld.description repeats the caption, and the problem"}}
+				if f.Fixes != nil {
+					f.Fixes[0].Edits = append(f.Fixes[0].Edits, p.Doc.ReplaceFix("", descNode, cleaned).Edits...)
+				}
 			}
 			p.Report(f)
 		}

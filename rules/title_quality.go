@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 )
 
 // TitleQuality checks figtitle against the clean-up the PFOCR notebooks
@@ -15,17 +17,44 @@ var TitleQuality = Rule{
 	Meta: Meta{
 		ID:       "title-quality",
 		Severity: SeverityNote,
-		Summary:  "figtitle should be 10 to 250 characters, without Greek letters, a trailing period, a leading (A), [x] artefacts, or the paper's title",
+		Summary:  "figtitle should be 10 to 250 characters, without Greek letters, a trailing period, a leading (A), [x] artefacts, a cut ending, or the paper's title",
 		Doc: `The notebooks clean every ` + "`figtitle`" + `: they keep 10 to 250 characters, spell Greek letters
 out (` + "`Alpha-`" + `, ` + "`Beta-`" + `…), drop a trailing period, a leading panel label ` + "`(A)`" + ` and
 ` + "`[x]`" + ` artefacts (square brackets around at most one character, such as ` + "`[A]`" + ` or ` + "`[,]`" + `). This
 rule reports each of these that a title still has, one finding each, with a fix where the
-cleaned title can be computed (trailing period, leading ` + "`(A)`" + `, ` + "`[x]`" + `). It also notes a
-figtitle that merely repeats ` + "`papertitle`" + ` (ignoring case and a trailing period): the
-notebooks fall back to the paper's title when no usable figure title was found, and such a
-page is worth a better title. Counted in characters (code points), not bytes.`,
-		Bad:  "figtitle: (A) IL-6 signalling through STAT3 in tumour cells.\n",
-		Good: "figtitle: IL-6 signalling through STAT3 in tumour cells\n",
+cleaned title can be computed (trailing period, leading ` + "`(A)`" + `, ` + "`[x]`" + `). Counted in characters
+(code points), not bytes. These are notes.
+
+It also notes a figtitle that repeats ` + "`papertitle`" + `: the notebooks fall back to the paper's
+title when no usable figure title was found, and such a page is worth a better title. A
+repeat is the same text but for case and a final period; a near-copy is the same after
+folding case, punctuation and whitespace and dropping a leading ` + "`The`" + `/` + "`A`" + `/` + "`An`" + `,
+` + "`The role of`" + ` or ` + "`Role of`" + `; the paper's main title (the part before a colon) counts too.
+
+Titles that the pipeline cut are warnings: the site shows half a title. A figure's title is
+mostly its caption's first sentence, and the split into sentences stops at an abbreviation's
+period too. A title is cut when it ends in:
+
+- a genus initial: a lone capital letter after ` + "`in`" + `, ` + "`of`" + `, ` + "`from`" + `, ` + "`by`" + `, ` + "`with`" + `, ` + "`within`" + `
+  or ` + "`via`" + ` (` + "`… metabolism in C`" + ` from ` + "`in C. glutamicum`" + `), or after any word when
+  ` + "`papertitle`" + ` or ` + "`caption`" + ` has that word, the letter and a species epithet
+  (` + "`engineered S. cerevisiae`" + `); the name found is named and its field is a related
+  location. Names that end in a capital stay clean: ` + "`Vitamin D`" + `, ` + "`Hepatitis B`" + `, ` + "`Complex I`" + `,
+  ` + "`protein kinase A`" + `, ` + "`vitamins D and E`" + `;
+- ` + "`et al`" + ` (` + "`… proposed by Winer et al`" + `);
+- a preposition, article, conjunction or possessive (` + "`of`" + `, ` + "`in`" + `, ` + "`and`" + `, ` + "`the`" + `, ` + "`a`" + `, ` + "`to`" + `,
+  ` + "`with`" + `, ` + "`via`" + `, ` + "`its`" + `…), in lower case or capitalised (but ` + "`A`" + ` alone is a name);
+- any word, when the caption starts with the title and goes on after ` + "`. `" + ` with a lower-case
+  word (` + "`… Pseudomonas sp`" + `, caption ` + "`… Pseudomonas sp. strain B13 …`" + `); a caption sentence
+  may start with a number, so a number does not count.
+
+A bracket left open is part of the same finding (one cause), or its own when the ending is
+fine. A closing bracket without its opener, and words that start with ` + "`-`" + ` or ` + "`.`" + ` where the
+clean-up dropped the text before them (` + "`The control of -regulated growth by .1`" + `), are
+warnings too. A citation inside the title (` + "`Winer et al. model of …`" + `) is a note. None of
+these has a fix: the lost words must come from the figure.`,
+		Bad:  "figtitle: (A) IL-6 signalling through STAT3 in tumour cells of C.\n",
+		Good: "figtitle: IL-6 signalling through STAT3 in tumour cells of C. elegans\n",
 	},
 	Run: runTitleQuality,
 }
@@ -113,7 +142,62 @@ func runTitleQuality(p *Pass) {
 	if strings.HasSuffix(title, ".") {
 		report(true, "figtitle ends with a period; expected no trailing %q", ".")
 	}
-	if paper, _, ok := p.Scalar("/papertitle"); ok && !isMissing(paper) && titleSameAsPaper(title, paper) {
+	paper, _, ok := p.Scalar("/papertitle")
+	if !ok || isMissing(paper) {
+		paper = ""
+	}
+	switch titleCopyKind(title, paper) {
+	case "exact":
 		report(false, "figtitle repeats papertitle; expected a title of the figure itself")
+	case "near":
+		report(false, "figtitle repeats papertitle but for case, punctuation or a leading article; expected a title of the figure itself")
+	case "main":
+		report(false, "figtitle repeats papertitle's main title (the part before %q); expected a title of the figure itself", ":")
+	}
+	titleQualityCut(p, title, n, paper)
+}
+
+// titleQualityCut reports a cut title, words the clean-up emptied, stray
+// brackets and citations. A cut is wrong data (a warning): the site shows
+// half a title. Its evidence elsewhere on the page is a related location.
+func titleQualityCut(p *Pass, title string, n *yaml.Node, paper string) {
+	const id = "title-quality"
+	report := func(sev Severity, related []Related, format string, args ...any) {
+		p.Report(Finding{Rule: id, Severity: sev, Range: p.Doc.NodeRange(n), Pointer: "/figtitle",
+			Related: related, Message: fmt.Sprintf(format, args...)})
+	}
+	texts := map[string]string{"/papertitle": paper}
+	if caption, _, ok := p.Scalar("/caption"); ok && !isMissing(caption) {
+		texts["/caption"] = caption
+	}
+	if c, ok := titleCutOf(title, texts); ok {
+		var related []Related
+		var msg strings.Builder
+		if c.reason != "" {
+			fmt.Fprintf(&msg, "figtitle ends in %q, %s", c.ending, c.reason)
+			if c.evidence != "" {
+				field := strings.TrimPrefix(c.evidPtr, "/")
+				fmt.Fprintf(&msg, " (%s has %q)", field, c.evidence)
+				if _, en, ok := p.Scalar(c.evidPtr); ok {
+					related = append(related, Related{Range: p.Doc.NodeRange(en), Message: fmt.Sprintf("%s has %q", field, c.evidence)})
+				}
+			}
+			if c.open != "" {
+				fmt.Fprintf(&msg, ", and leaves %q open", c.open)
+			}
+			msg.WriteString("; expected the whole title")
+		} else {
+			fmt.Fprintf(&msg, "figtitle leaves %q open; expected it closed, or the whole title if it was cut", c.open)
+		}
+		report(SeverityWarning, related, "%s", msg.String())
+	}
+	if _, stray := titleBracketBalance(title); stray != "" {
+		report(SeverityWarning, nil, "figtitle closes %q that it never opened; expected balanced brackets", stray)
+	}
+	if words := titleDroppedWords(title); words != nil {
+		report(SeverityWarning, nil, "figtitle has %s, where the clean-up dropped the text before %q; expected the original words", quotedList(words), words[0][:1])
+	}
+	if cite, ok := titleCiteMid(title); ok {
+		report(SeverityNote, nil, "figtitle cites %q; expected the figure's own title, without a citation", cite)
 	}
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTitleGreek(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -88,6 +91,89 @@ func TestTitlePanelLabel(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			if got := titlePanelLabel.FindString(tt.in); got != tt.want {
 				t.Errorf("panel label of %q = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTitleCutOf(t *testing.T) {
+	tests := []struct {
+		title, paper, caption string
+		want                  string // ending|evidence, or ending|open brackets; "" for clean
+	}{
+		{"Model of central carbon metabolism in C", "", "", "in C|"},
+		{"Model of central carbon metabolism in engineered S", "Rewiring sugar uptake in engineered S. cerevisiae.", "", "engineered S|S. cerevisiae"},
+		{"Model of central carbon metabolism in engineered S", "", "", ""},
+		{"Glucose uptake in C", "Glucose uptake in C. glutamicum.", "", "in C|C. glutamicum"},
+		{"Signalling as proposed by Winer et al", "", "", "Winer et al|"},
+		{"Role of the kinase in", "", "", "kinase in|"},
+		{"Signalling of IL-6 and", "", "", "IL-6 and|"},
+		{"Regulation of the pathway by The", "", "", "by The|"},
+		{"Uptake and metabolism of vitamin D", "", "D. melanogaster feeding.", ""},
+		{"Hepatitis B", "", "", ""},
+		{"Assembly of mitochondrial Complex I", "", "", ""},
+		{"Type 2 diabetes", "", "", ""},
+		{"Central metabolism in E. coli", "", "", ""},
+		{"Activation of protein kinase A", "", "", ""},
+		{"Absorption of Vitamin A", "", "", ""},
+		{"Replication of hepatitis C", "", "", ""},
+		{"Uptake of vitamins D and E", "", "", ""},
+		{"Entry of hepatitis viruses B and C", "", "", ""},
+		{"Interferon signalling (JAK-STAT", "", "", "|("},
+		{"Iron uptake in Pseudomonas sp", "", "Iron uptake in Pseudomonas sp. strain B13 needs two steps.", "Pseudomonas sp|sp. strain"},
+		{"Iron uptake in Pseudomonas", "", "Iron uptake in Pseudomonas. Two steps are shown.", ""},
+		{"Iron uptake in Pseudomonas", "", "Iron uptake in Pseudomonas. 2 steps are shown.", ""},
+		{"Interferon signalling (via JAK and", "", "", "JAK and|("},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			c, ok := titleCutOf(tt.title, map[string]string{"/papertitle": tt.paper, "/caption": tt.caption})
+			got := ""
+			if ok {
+				got = c.ending + "|" + c.evidence
+				if c.open != "" {
+					got = c.ending + "|" + c.open
+				}
+			}
+			if got != tt.want {
+				t.Errorf("titleCutOf(%q) = %q; want %q", tt.title, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTitleDroppedWords(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The control of -regulated growth by .1", "-regulated .1"},
+		{"TNF - a cytokine and its receptor", ""},
+		{"Signalling ... and more", ""},
+		{"(-)-Epicatechin lowers NF-KappaB", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := strings.Join(titleDroppedWords(tt.in), " "); got != tt.want {
+				t.Errorf("titleDroppedWords(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTitleCopyKind(t *testing.T) {
+	tests := []struct{ fig, paper, want string }{
+		{"Notch signalling in the gut", "Notch signalling in the gut.", "exact"},
+		{"Notch signalling in the gut", "The Notch signalling in the gut.", "near"},
+		{"Notch signalling: in the gut", "Notch signalling in the gut", "near"},
+		{"Notch signalling in the gut", "The role of Notch signalling in the gut.", "near"},
+		{"Role of Notch in the gut", "Notch in the gut", "near"},
+		{"Notch signalling in the gut", "Notch signalling in the gut: a fly model.", "main"},
+		{"Notch signalling in the gut", "Notch signalling in the gut of flies.", ""},
+		{"Notch signalling", "", ""},
+		{"...", "!!!", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fig+"|"+tt.paper, func(t *testing.T) {
+			if got := titleCopyKind(tt.fig, tt.paper); got != tt.want {
+				t.Errorf("titleCopyKind(%q, %q) = %q; want %q", tt.fig, tt.paper, got, tt.want)
 			}
 		})
 	}

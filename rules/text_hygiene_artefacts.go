@@ -245,7 +245,8 @@ func hygieneSpacedCharges(s string) (count int, first, want, fixed string) {
 		}
 		// "Ca2 +": the space is right before the sign; "Ca 2+": before a
 		// charge digit that precedes the sign.
-		space, digit := -1, false
+		var space int
+		digit := false
 		switch {
 		case s[k-1] == ' ':
 			space = k - 1

@@ -21,6 +21,7 @@ func Builtin() []Rule {
 		TitleQuality,
 		TextHygiene,
 		PaperKeywords,
+		KeywordChemical,
 		UnusedSuppression,
 		SuppressionReason,
 	}, KeywordRules(nil)...)

@@ -148,7 +148,7 @@ type family struct {
 // and regulatory subunits, AKT serine/threonine kinases, the PI3K
 // subunits, RAS and RAF); mouse, rat and zebrafish orthologs share the
 // stems in their own case. The fly, worm, yeast and plant orthologs are
-// named as FlyBase (rl, bsk, Dsor1, Pi3K92E), WormBase (mpk-1, jnk-1,
+// named as FlyBase (rl, bsk, Dsor1, Pi3K92E, aPKC), WormBase (mpk-1, jnk-1,
 // let-60), SGD (FUS3, HOG1, TPK1) and TAIR (MPK3, MKK4) write them.
 var families = func() map[string]*family {
 	m := map[string]*family{}
@@ -168,7 +168,7 @@ var families = func() map[string]*family {
 		members: []string{"MAPK11", "MAPK12", "MAPK13", "MAPK14", "HOG1"}}, "P38", "P38MAPK", "P38 MAPK")
 	add(&family{name: "MAP kinase kinases", stems: []string{"MAP2K", "MKK", "MEK"},
 		members: []string{"Dsor1", "STE7", "PBS2", "lin-45"}}, "MEK", "MEK1", "MEK2", "MEK1/2", "MKK")
-	add(&family{name: "protein kinase C", stems: []string{"PRKC", "PKC", "PRKD"}, members: []string{"inaC"}},
+	add(&family{name: "protein kinase C", stems: []string{"PRKC", "PKC", "PRKD"}, members: []string{"inaC", "aPKC"}},
 		"PKC")
 	add(&family{name: "protein kinase A", stems: []string{"PRKAC", "PRKAR", "PKA-", "TPK"},
 		members: []string{"kin-1", "kin-2", "BCY1"}}, "PKA")

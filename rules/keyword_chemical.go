@@ -242,8 +242,9 @@ var KeywordChemical = Rule{
 			"keywords (PEP → PAEP and PREP) is one finding at the first, naming all, the other " +
 			"keywords and rows as related locations. One cause, one finding: keywords that are " +
 			"themselves noise by their text (one or two characters, numbers, the pipeline's stop " +
-			"list: `CAMP`, `DAG`, `ROS`, `CA2`) are `keyword-noise`'s, and this rule leaves them " +
-			"alone; keywords of an organism that `organisms-ner-mismatch` reports are still reported " +
+			"list: `CAMP`, `DAG`, `ROS`, `CA2`) or common English words that the table gives to the " +
+			"fly or the worm when `organisms` does not list it (PEP → `Pep`) are `keyword-noise`'s, " +
+			"and this rule leaves them alone; keywords of an organism that `organisms-ner-mismatch` reports are still reported " +
 			"here, since a chemical read as a gene is wrong whichever organism's lexicon read it. " +
 			"Warnings, not errors: the rows prove where the keyword came from, but an " +
 			"alias can, rarely, be meant (an Eph receptor figure may call EPHB2 ERK), which " +
@@ -303,8 +304,11 @@ func runKeywordChemical(p *Pass) {
 	// pass over the rows, then one over the keywords.
 	suspect := make(map[string]int, len(genes.rows))
 	causes := make(map[int]chemicalCause)
+	orgCol := genes.column("organism_name")
+	orgs := make(map[string][]string, len(genes.rows)) // symbol -> organisms
 	for i, r := range genes.rows {
 		sym := r[symCol]
+		orgs[sym] = appendDistinct(orgs[sym], r[orgCol])
 		if at, seen := suspect[sym]; seen && at < 0 {
 			continue
 		}
@@ -325,10 +329,11 @@ func runKeywordChemical(p *Pass) {
 			causes[i] = c
 		}
 	}
+	listed := listedOrganisms(p)
 	hits := map[string]*chemicalHit{}
 	var order []string
 	for i, it := range items {
-		if it.Null || isMissing(it.Text) || noiseByText(it.Text) {
+		if it.Null || isMissing(it.Text) || noiseByText(it.Text) || englishNoiseByTable(it.Text, orgs[it.Text], listed) {
 			continue
 		}
 		row, seen := suspect[it.Text]
@@ -417,6 +422,43 @@ func (h *chemicalHit) how() string {
 // rule owns those keywords, whatever word they came from.
 func noiseByText(s string) bool {
 	return isDigits(s) || len([]rune(s)) <= 2 || stopWords[strings.ToUpper(s)]
+}
+
+// englishNoiseByTable tells whether keyword-noise reports keyword s as a
+// common English word that is a fly or worm symbol of an organism that
+// organisms does not list (PEP read as the fly's Pep): the genes table
+// gives s to that one organism. That rule owns such keywords; deciding it
+// here from the page alone keeps this rule's findings independent of
+// which rules run.
+func englishNoiseByTable(s string, orgs, listed []string) bool {
+	if len(orgs) != 1 || !isEnglishWord(s) {
+		return false
+	}
+	for _, l := range listed {
+		if sameOrganism(orgs[0], l) {
+			return false
+		}
+	}
+	for _, n := range noiseOrganisms {
+		if sameOrganism(orgs[0], n) {
+			return true
+		}
+	}
+	return false
+}
+
+// listedOrganisms returns the page's organisms, missing values and
+// placeholders removed, as keyword-noise reads them.
+func listedOrganisms(p *Pass) []string {
+	var out []string
+	if listed, _, ok := p.List("/organisms"); ok {
+		for _, o := range listed {
+			if o = strings.TrimSpace(o); !isMissing(o) && !organismPlaceholder(o) {
+				out = appendDistinct(out, o)
+			}
+		}
+	}
+	return out
 }
 
 // chemicalTableWords returns the words of the page's chemicals table, each

@@ -162,10 +162,12 @@ var families = func() map[string]*family {
 	add(&family{name: "extracellular signal-regulated kinases", stems: []string{"MAPK", "MPK", "ERK"},
 		members: []string{"rl", "sur-1", "FUS3", "KSS1"}}, "ERK", "ERK1", "ERK2", "ERK1/2", "ERK5", "PERK1/2")
 	add(&family{name: "mitogen-activated protein kinases", stems: mapkStems, members: mapkMembers}, "MAPK", "MAPKS")
-	add(&family{name: "c-Jun N-terminal kinases", stems: []string{"JNK", "KGB-"},
-		members: []string{"MAPK8", "MAPK9", "MAPK10", "bsk", "HOG1"}}, "JNK", "JNK1", "JNK2", "JNK1/2", "SAPK")
-	add(&family{name: "p38 mitogen-activated protein kinases", stems: []string{"P38", "PMK-"},
-		members: []string{"MAPK11", "MAPK12", "MAPK13", "MAPK14", "HOG1"}}, "P38", "P38MAPK", "P38 MAPK")
+	// JNK and p38 members as stems, so that zebrafish duplicates
+	// (mapk14a, mapk8b) count too.
+	add(&family{name: "c-Jun N-terminal kinases", stems: []string{"JNK", "KGB-", "MAPK8", "MAPK9", "MAPK10"},
+		members: []string{"bsk"}}, "JNK", "JNK1", "JNK2", "JNK1/2", "SAPK")
+	add(&family{name: "p38 mitogen-activated protein kinases", stems: []string{"P38", "PMK-", "MAPK11", "MAPK12", "MAPK13", "MAPK14"},
+		members: []string{"HOG1"}}, "P38", "P38MAPK", "P38 MAPK")
 	add(&family{name: "MAP kinase kinases", stems: []string{"MAP2K", "MKK", "MEK"},
 		members: []string{"Dsor1", "STE7", "PBS2", "lin-45"}}, "MEK", "MEK1", "MEK2", "MEK1/2", "MKK")
 	add(&family{name: "protein kinase C", stems: []string{"PRKC", "PKC", "PRKD"}, members: []string{"inaC", "aPKC"}},

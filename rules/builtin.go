@@ -22,6 +22,7 @@ func Builtin() []Rule {
 		TitleQuality,
 		TextHygiene,
 		PaperKeywords,
+		KeywordChemical,
 		UnusedSuppression,
 		SuppressionReason,
 	}, KeywordRules(nil)...)

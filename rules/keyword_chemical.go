@@ -235,8 +235,9 @@ var KeywordChemical = Rule{
 			"(a synonym to a member, AKT → AKT1 or ERK → MAPK1, and FamPlex's family expansions are " +
 			"right and not reported);\n" +
 			"- another word that the page's chemicals table lists as a chemical, matched through a " +
-			"synonym: a note, since that table's own NER errs too (it reads `BiP`, the chaperone " +
-			"HSPA5, as a chemical).\n\n" +
+			"synonym: a note, since that table's own NER errs too; a word that the lexicons of two " +
+			"organisms read as one gene (`BiP` -> HSPA5 and Hspa5, the chaperone, which the chemicals " +
+			"table takes for phlorizin) names a protein and is not reported.\n\n" +
 			"A row whose word is the official symbol itself (the word `ATP8A2`, or `ATP5F1A`) is a " +
 			"real gene; a symbol that any such row also gives is not reported. Without a genes " +
 			"table the rule says nothing: the word is unknown, and a keyword spelt like an " +
@@ -357,8 +358,29 @@ func runKeywordChemical(p *Pass) {
 		h.items, h.rows = append(h.items, i), append(h.rows, row)
 	}
 	for _, w := range order {
-		reportChemicalHit(p, items, genes, wordCol, hits[w])
+		h := hits[w]
+		if h.cause.severity == SeverityNote && namesOrthologs(items, h.items) {
+			// The chemicals table's own NER errs: a word that the lexicons
+			// of two organisms both read as one gene (BiP -> HSPA5, Hspa5)
+			// names a protein, whatever that table says.
+			continue
+		}
+		reportChemicalHit(p, items, genes, wordCol, h)
 	}
+}
+
+// namesOrthologs tells whether two of the keywords at idx are one symbol in
+// two organisms' cases (HSPA5 and Hspa5).
+func namesOrthologs(items []Item, idx []int) bool {
+	seen := make(map[string]string, len(idx))
+	for _, i := range idx {
+		k := strings.ToUpper(items[i].Text)
+		if other, ok := seen[k]; ok && other != items[i].Text {
+			return true
+		}
+		seen[k] = items[i].Text
+	}
+	return false
 }
 
 // rowCause tells whether one genes-table row turned a chemical word or a

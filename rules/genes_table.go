@@ -130,7 +130,10 @@ func runGenesTable(p *Pass) {
 	if genes == nil && len(words) == 0 {
 		return
 	}
-	compareKeywords(p, genes, words)
+	// Without a genes table but with organisms named, the table's absence
+	// is the one finding: the keywords that are no chemical or disease
+	// word are that table's symbols.
+	compareKeywords(p, genes, words, genes == nil && len(ner) > 0)
 }
 
 // distinct returns the distinct values of column col in row order, each
@@ -241,8 +244,8 @@ func sameElements(a, b []string) bool {
 // tables there are. Each kind of disagreement is one finding, naming every
 // keyword or value concerned, with the other places as related locations:
 // a table regenerated without its page differs in many values for one
-// cause.
-func compareKeywords(p *Pass, genes *tsvTable, words []*tsvTable) {
+// cause. genesMissing says the absent genes table was reported already.
+func compareKeywords(p *Pass, genes *tsvTable, words []*tsvTable, genesMissing bool) {
 	items, isList := p.sharedItems("/schema-jsonld/keywords")
 	if !isList {
 		return
@@ -308,7 +311,9 @@ func compareKeywords(p *Pass, genes *tsvTable, words []*tsvTable) {
 		case i > last && len(words) == 0:
 			unchecked = append(unchecked, it)
 		case genes == nil:
-			notWords = append(notWords, it)
+			if !genesMissing {
+				notWords = append(notWords, it)
+			}
 		case len(words) > 0:
 			unknown = append(unknown, it)
 		default:

@@ -233,11 +233,10 @@ var KeywordChemical = Rule{
 			"- a protein family name (`ERK`, `MAPK`, `JNK`, `p38`, `MEK`, `PKC`, `PKA`, `AKT`, `PI3K`, " +
 			"`RAS`, `RAF`) matched through an NCBI synonym to a symbol outside the family: a warning " +
 			"(a synonym to a member, AKT → AKT1 or ERK → MAPK1, and FamPlex's family expansions are " +
-			"right and not reported);\n" +
-			"- another word that the page's chemicals table lists as a chemical, matched through a " +
-			"synonym: a note, since that table's own NER errs too; a word that the lexicons of two " +
-			"organisms read as one gene (`BiP` -> HSPA5 and Hspa5, the chaperone, which the chemicals " +
-			"table takes for phlorizin) names a protein and is not reported.\n\n" +
+			"right and not reported).\n\n" +
+			"A word that only the page's chemicals table calls a chemical is not reported: that " +
+			"table's NER errs as often (it reads `BiP`, the chaperone HSPA5, as phlorizin, and `ADH`, " +
+			"vasopressin, whose gene AVP is right).\n\n" +
 			"A row whose word is the official symbol itself (the word `ATP8A2`, or `ATP5F1A`) is a " +
 			"real gene; a symbol that any such row also gives is not reported. Without a genes " +
 			"table the rule says nothing: the word is unknown, and a keyword spelt like an " +
@@ -359,28 +358,8 @@ func runKeywordChemical(p *Pass) {
 	}
 	for _, w := range order {
 		h := hits[w]
-		if h.cause.severity == SeverityNote && namesOrthologs(items, h.items) {
-			// The chemicals table's own NER errs: a word that the lexicons
-			// of two organisms both read as one gene (BiP -> HSPA5, Hspa5)
-			// names a protein, whatever that table says.
-			continue
-		}
 		reportChemicalHit(p, items, genes, wordCol, h)
 	}
-}
-
-// namesOrthologs tells whether two of the keywords at idx are one symbol in
-// two organisms' cases (HSPA5 and Hspa5).
-func namesOrthologs(items []Item, idx []int) bool {
-	seen := make(map[string]string, len(idx))
-	for _, i := range idx {
-		k := strings.ToUpper(items[i].Text)
-		if other, ok := seen[k]; ok && other != items[i].Text {
-			return true
-		}
-		seen[k] = items[i].Text
-	}
-	return false
 }
 
 // rowCause tells whether one genes-table row turned a chemical word or a
@@ -415,13 +394,10 @@ func rowCause(word, match, symbol, source string, chemWords map[string]string) (
 		return chemicalCause{what: fmt.Sprintf("the name of a protein family (%s)", f.name), family: true,
 			severity: SeverityWarning}, true
 	}
-	if name, listed := chemWords[word]; listed {
-		what := "a word that the chemicals table lists as a chemical"
-		if name != "" {
-			what = fmt.Sprintf("a word that the chemicals table lists as a chemical (%s)", name)
-		}
-		return chemicalCause{what: what, severity: SeverityNote}, true
-	}
+	// A word that only the chemicals table calls a chemical is not enough:
+	// that table's NER errs as often as the genes table's (BiP, the
+	// chaperone HSPA5, read as phlorizin; ADH, vasopressin, which is the
+	// gene AVP), so such rows are left alone.
 	return chemicalCause{}, false
 }
 

@@ -154,13 +154,29 @@ func runMissingValue(p *Pass) {
 	if !isList || names == 0 {
 		return
 	}
+	// The stray markers of one list are one finding, at the first.
+	var stray []Item
 	for _, it := range items {
-		if desc, missing := MissingMarker(it.Text); missing && !it.Null {
-			p.Report(Finding{Rule: "missing-value", Range: p.Doc.NodeRange(it.Node), Pointer: it.Pointer,
-				Message: fmt.Sprintf("organisms item is %q, %s, beside %d scientific name%s; expected only the names (a missing value stands for \"unknown\" only as the sole item)",
-					it.Text, desc, names, plural(names))})
+		if _, missing := MissingMarker(it.Text); missing && !it.Null {
+			stray = append(stray, it)
 		}
 	}
+	if len(stray) == 0 {
+		return
+	}
+	first := stray[0]
+	desc, _ := MissingMarker(first.Text)
+	subject := fmt.Sprintf("organisms item is %q, %s,", first.Text, desc)
+	var related []Related
+	if len(stray) > 1 {
+		subject = fmt.Sprintf("%d organisms items are missing values (%q, %s),", len(stray), first.Text, desc)
+		for _, it := range stray[1:] {
+			related = append(related, Related{Range: p.Doc.NodeRange(it.Node), Message: fmt.Sprintf("%q is here", it.Text)})
+		}
+	}
+	p.Report(Finding{Rule: "missing-value", Range: p.Doc.NodeRange(first.Node), Pointer: first.Pointer, Related: related,
+		Message: fmt.Sprintf("%s beside %d scientific name%s; expected only the names (a missing value stands for \"unknown\" only as the sole item)",
+			subject, names, plural(names))})
 }
 
 // reportGenerationGap reports, as one note, a page whose five journal

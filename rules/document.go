@@ -5,7 +5,7 @@ import (
 	"sync"
 
 	"github.com/figlint/figlint/internal/yamlpos"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Source is a file's text with its line index; see its methods for

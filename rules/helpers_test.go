@@ -3,7 +3,7 @@ package rules
 import (
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // TestYAMLScalarRoundTrip writes values as fixes would and reads them back

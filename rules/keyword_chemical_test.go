@@ -11,7 +11,7 @@ import (
 	"github.com/figlint/figlint/internal/ruletest"
 	"github.com/figlint/figlint/internal/testenv"
 	"github.com/google/go-cmp/cmp"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // TestKeywordChemicalFix: removing the keywords of one word leaves a page

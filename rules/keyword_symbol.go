@@ -11,7 +11,7 @@ import (
 
 	"github.com/figlint/figlint/internal/lexicon"
 	"github.com/figlint/figlint/internal/memo"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 const keywordSymbolID = "keyword-symbol"

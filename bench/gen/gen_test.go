@@ -13,7 +13,7 @@ import (
 
 	"github.com/figlint/figlint/internal/cli"
 	"github.com/figlint/figlint/internal/testenv"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // generateInto runs the command as a user would and fails the test on a

@@ -27,7 +27,7 @@ import (
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/rules"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // FileNames are the names searched for, in order.

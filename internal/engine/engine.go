@@ -20,7 +20,7 @@ import (
 	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/internal/yamlpos"
 	"github.com/figlint/figlint/rules"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // DefaultMaxSize is the default file size limit.

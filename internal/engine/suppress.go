@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/figlint/figlint/rules"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // directive is one figlint-ignore comment.

@@ -1,5 +1,5 @@
 // Package fastyaml parses the plain block-style YAML subset that PFOCR
-// front matter uses straight into the yaml.Node tree that gopkg.in/yaml.v3
+// front matter uses straight into the yaml.Node tree that go.yaml.in/yaml/v3
 // builds for the same text, several times faster than yaml.v3.
 //
 // The subset: block mappings whose keys are plain or single-quoted scalars
@@ -19,7 +19,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // maxDepth bounds the nesting of collections taken on the fast path.

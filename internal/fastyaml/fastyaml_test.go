@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/figlint/figlint/internal/testenv"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // TestCorpusDifferential checks every page of the real sample: where the

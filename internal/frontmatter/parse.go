@@ -10,7 +10,7 @@ import (
 	"github.com/figlint/figlint/internal/fastyaml"
 	"github.com/figlint/figlint/internal/yamlpos"
 	"github.com/figlint/figlint/rules"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Parse reads one file's bytes into a Document. It never fails: problems

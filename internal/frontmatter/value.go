@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/figlint/figlint/rules"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // MaxAliasNodes caps the nodes that alias expansion may add to a document's

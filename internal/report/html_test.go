@@ -22,8 +22,9 @@ import (
 )
 
 // htmlRowRE matches a finding's row; the groups are the rule, the
-// severity, the href, the location (split in two spans) and the message.
-var htmlRowRE = regexp.MustCompile(`<tr class="f" data-rule="([^"]*)" data-sev="([^"]*)"><td class="loc"><a class="mono" href="([^"]*)"><span class="dir">([^<]*)</span><span class="base">([^<]*)</span></a></td><td class="sev"><span class="sev s-[a-z]+">[a-z]+</span></td><td class="msg">([^<]*)(?:<ul class="related">(?:[^<]|<(?:/?li[^>]*|/?a[^>]*)>)*</ul>)?</td></tr>`)
+// severity, the href, the location (split in two spans) and the message
+// (the fix and the related places after it are matched, not captured).
+var htmlRowRE = regexp.MustCompile(`<tr class="f" data-rule="([^"]*)" data-sev="([^"]*)"><td class="loc"><a class="mono" href="([^"]*)"><span class="dir">([^<]*)</span><span class="base">([^<]*)</span></a></td><td class="sev"><span class="sev s-[a-z]+">[a-z]+</span></td><td class="msg">([^<]*)(?:<div class="fix">(?:[^<]|</?code>)*</div>)?(?:<ul class="related">(?:[^<]|<(?:/?li[^>]*|/?a[^>]*)>)*</ul>)?</td></tr>`)
 
 // htmlFinding is a finding as a row of the report shows it, unescaped.
 type htmlFinding struct {
@@ -81,22 +82,36 @@ func stat(t *testing.T, out, id string) string {
 	return m[1]
 }
 
+// Outbound links the report may hold: plain <a href> links to a figure
+// at PMC and to a PFOCR page, which a curator clicks and nothing loads.
+var (
+	pmcLinkRE   = regexp.MustCompile(`^<a class="pmc" href="https://www\.ncbi\.nlm\.nih\.gov/pmc/articles/PMC[0-9]+/figure/[A-Za-z0-9._-]+/?" rel="noreferrer">$`)
+	pfocrLinkRE = regexp.MustCompile(`^<a class="pfocr" href="https://pfocr\.wikipathways\.org/figures/PMC[0-9]+__(?:[A-Za-z0-9._~()+-]|%[0-9A-F]{2})+\.html" rel="noreferrer">$`)
+	csvLinkRE   = regexp.MustCompile(`^<a id="csv" download="findings\.csv" href="data:text/csv;charset=utf-8,(?:[A-Za-z0-9._~!*(),/:;=@-]|%[0-9A-F]{2})*">$`)
+)
+
 // checkSelfContained fails when the report loads anything: every URL in
-// an attribute is a fragment or a relative path, and nothing that fetches
-// a resource appears.
+// an attribute is a fragment or a relative path, but for the two kinds of
+// outbound link (to PMC and PFOCR, as plain <a href>) and the CSV
+// download's data: URL; and nothing that fetches a resource appears.
 func checkSelfContained(t *testing.T, out string) {
 	t.Helper()
-	for _, bad := range []string{"<link", "<img", "<iframe", "<object", "<embed", "@import", "url(", " src=", "srcset=", "xlink:href"} {
+	for _, bad := range []string{"<link", "<img", "<iframe", "<object", "<embed", "@import", "url(", " src=", "srcset=", "xlink:href", "<base", "<meta http-equiv=\"refresh"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("the report holds %q: it must load nothing", bad)
 		}
 	}
-	for _, m := range regexp.MustCompile(`<[^>]*https?://[^>]*>`).FindAllString(out, -1) {
-		t.Errorf("a tag holds an http(s) URL: %s", m)
+	known := func(tag string) bool {
+		return pmcLinkRE.MatchString(tag) || pfocrLinkRE.MatchString(tag) || csvLinkRE.MatchString(tag)
 	}
-	for _, m := range regexp.MustCompile(`\s(?:href|action|formaction)="([^"]*)"`).FindAllStringSubmatch(out, -1) {
+	for _, m := range regexp.MustCompile(`<[^>]*(?:https?:|data:)[^>]*>`).FindAllString(out, -1) {
+		if !known(m) {
+			t.Errorf("a tag holds an http(s) or data: URL other than a known link: %.200s", m)
+		}
+	}
+	for _, m := range regexp.MustCompile(`<[^>]*\s(?:href|action|formaction)="([^"]*)"[^>]*>`).FindAllStringSubmatch(out, -1) {
 		u := html.UnescapeString(m[1])
-		if strings.HasPrefix(u, "#") {
+		if strings.HasPrefix(u, "#") || known(m[0]) {
 			continue
 		}
 		if strings.HasPrefix(u, "/") || strings.Contains(strings.SplitN(u, "/", 2)[0], ":") {
@@ -310,14 +325,14 @@ func TestHTMLSynthetic(t *testing.T) {
 	// Years: a 2020 (pages a and b, b dirty by the collection finding)
 	// and the page without a year. Columns: name, pages, with findings,
 	// errors, warnings, notes.
-	wantYears := [][]string{{"2020", "2", "2", "1", "3", "0"}, {"not stated", "1", "1", "0", "0", "3"}}
+	wantYears := [][]string{{"2020", "2", "2", "1", "3", "0"}, {"unknown", "1", "1", "0", "0", "3"}}
 	if diff := cmp.Diff(wantYears, groupTable(t, out, "by-year")); diff != "" {
 		t.Errorf("year table (-want +got):\n%s", diff)
 	}
 	// Organisms, the one with the most findings first; a repeated organism
 	// counts once per page.
 	wantOrgs := [][]string{{"Homo sapiens", "2", "2", "1", "3", "0"}, {"<i>Mus</i>", "1", "1", "1", "2", "0"},
-		{"not stated", "1", "1", "0", "0", "3"}}
+		{"unknown", "1", "1", "0", "0", "3"}}
 	if diff := cmp.Diff(wantOrgs, groupTable(t, out, "by-organism")); diff != "" {
 		t.Errorf("organism table (-want +got):\n%s", diff)
 	}
@@ -335,13 +350,14 @@ func TestHTMLSynthetic(t *testing.T) {
 		t.Errorf("worst pages (-want +got):\n%s", diff)
 	}
 
-	// Rule sections: the most findings first, then by ID.
+	// Rule sections: by their most severe finding (r-two has warnings and
+	// notes), then by ID.
 	ms = regexp.MustCompile(`<section class="card rule" id="[^"]*" data-rule="([^"]*)">`).FindAllStringSubmatch(out, -1)
 	order := make([]string, 0, len(ms))
 	for _, m := range ms {
 		order = append(order, m[1])
 	}
-	if diff := cmp.Diff([]string{"r-two", "r-coll", "r-one"}, order); diff != "" {
+	if diff := cmp.Diff([]string{"r-one", "r-coll", "r-two"}, order); diff != "" {
 		t.Errorf("rule order (-want +got):\n%s", diff)
 	}
 
@@ -458,14 +474,13 @@ func TestHTMLHelpers(t *testing.T) {
 			t.Errorf("compactCount(%d) = %q, want %q", tc.n, got, tc.want)
 		}
 	}
-	years := []groupRow{{Name: "25"}, {Name: "2023"}, {Name: "1999"}, {Name: "abcd"}}
-	slices.SortFunc(years, compareYears)
-	names := make([]string, 0, len(years))
-	for _, y := range years {
-		names = append(names, y.Name)
-	}
-	if diff := cmp.Diff([]string{"1999", "2023", "25", "abcd"}, names); diff != "" {
-		t.Errorf("year order (-want +got):\n%s", diff)
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{{"2023", 2023}, {"1999", 1999}, {"25", 0}, {"n/a", 0}, {"abcd", 0}, {"+999", 0}, {"0999", 0}, {"2202", 0}, {"20 1", 0}} {
+		if got, ok := plausibleYear(tc.s); ok != (tc.want != 0) || ok && got != tc.want {
+			t.Errorf("plausibleYear(%q) = %d, %v; want %d", tc.s, got, ok, tc.want)
+		}
 	}
 }
 

@@ -590,7 +590,7 @@ func (h *htmlReport) href(path string) string {
 func (h *htmlReport) groups(keys func(*htmlPage) []int, names []string) []groupRow {
 	rows := make([]groupRow, len(names)+1)
 	for i, n := range names {
-		rows[i].Name = n
+		rows[i].Name = escapeControl(n) // a page's text: no raw control character
 	}
 	none := len(names)
 	rows[none].Name, rows[none].Unknown = "unknown", true
@@ -876,7 +876,7 @@ func orgChart(rows []groupRow) (*hbarChart, int) {
 	c.Italic = true
 	scale := barScale(c, maxTotal)
 	for _, r := range named {
-		c.add(escapeControl(r.Name), "", r.N, scale, "")
+		c.add(r.Name, "", r.N, scale, "")
 	}
 	if unknown != nil {
 		c.add("unknown", "", unknown.N, scale, "")

@@ -651,7 +651,7 @@ func TestHTMLPerPage(t *testing.T) {
 			PFOCR: "https://pfocr.wikipathways.org/figures/PMC2__b.html", Rows: []string{"3:3 warning missing-value w"}},
 		{Path: "_figures/PMC1__a.md", Title: "A title", PMC: "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1/figure/F1/",
 			PFOCR: "https://pfocr.wikipathways.org/figures/PMC1__a.html",
-			Rows: []string{"3:3 note missing-value n", "4:3 note missing-value n"}},
+			Rows:  []string{"3:3 note missing-value n", "4:3 note missing-value n"}},
 	}
 	if diff := cmp.Diff(want, pageEntries(t, out)); diff != "" {
 		t.Errorf("per-page view (-want +got):\n%s", diff)

@@ -44,6 +44,7 @@ func TestFormatsGolden(t *testing.T) {
 		{"text.golden", []string{"pages"}},
 		{"text-nosnippet.golden", []string{"--no-snippet", "pages"}},
 		{"json.golden", []string{"--format", "json", "pages"}},
+		{"csv.golden", []string{"--format", "csv", "pages"}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			code, out, errOut := run(t, formatDir, tc.args...)

@@ -697,7 +697,7 @@ func TestHTMLPerPageBounded(t *testing.T) {
 		t.Errorf("kept pages (-want +got):\n%s", diff)
 	}
 	if !strings.Contains(out, "the first 2 of 4 pages with findings, each with at most 2 findings") ||
-		!strings.Contains(out, "1 more findings on this page are not listed here.") {
+		!strings.Contains(out, "1 more finding on this page is not listed here.") {
 		t.Error("the per-page view does not say what it leaves out")
 	}
 }

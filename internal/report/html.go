@@ -480,7 +480,7 @@ func shellQuote(args []string) string {
 	quoted := make([]string, len(args))
 	for i, a := range args {
 		safe := a != "" && strings.IndexFunc(a, func(r rune) bool {
-			return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("-_./=:,+@%", r))
+			return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9') && !strings.ContainsRune("-_./=:,+@%", r)
 		}) < 0
 		if safe {
 			quoted[i] = a

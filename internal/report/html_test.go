@@ -536,7 +536,7 @@ func sectionOrder(out string) []string {
 // rule ID, whatever their counts; within a rule, rows in path order, a
 // collection-level finding among them.
 func TestHTMLErrorsFirst(t *testing.T) {
-	var notes []rules.Finding
+	notes := make([]rules.Finding, 0, 30)
 	for i := range 30 {
 		notes = append(notes, htmlFind("b-note", rules.SeverityNote, 10+i, "a note"))
 	}
@@ -669,7 +669,7 @@ func TestHTMLPerPage(t *testing.T) {
 // kept whatever their order of arrival, each with at most maxPageRows
 // findings, and a collection-level finding joins its kept page.
 func TestHTMLPerPageBounded(t *testing.T) {
-	var many []rules.Finding
+	many := make([]rules.Finding, 0, 5)
 	for i := range 5 {
 		many = append(many, htmlFind("n", rules.SeverityNote, 1+i, "n"))
 	}
@@ -687,8 +687,9 @@ func TestHTMLPerPageBounded(t *testing.T) {
 	h.maxPages, h.maxPageRows = 2, 2
 	render(t, h, results, Summary{Files: 4})
 	out := buf.String()
-	var got []string
-	for _, e := range pageEntries(t, out) {
+	entries := pageEntries(t, out)
+	got := make([]string, 0, len(entries))
+	for _, e := range entries {
 		got = append(got, e.Path+" "+strings.Join(e.Rows, "; "))
 	}
 	// d.md now has an error and two warnings: it comes before c.md.
@@ -722,7 +723,7 @@ func TestHTMLUnknownOrganisms(t *testing.T) {
 	}
 	chart := regexp.MustCompile(`(?s)<svg class="chart" id="chart-organisms".*?</svg>`).FindString(out)
 	labels := regexp.MustCompile(`<text class="lbl[^"]*"[^>]*>([^<]*)<title>`).FindAllStringSubmatch(chart, -1)
-	var names []string
+	names := make([]string, 0, len(labels))
 	for _, l := range labels {
 		names = append(names, l[1])
 	}
@@ -751,8 +752,9 @@ func TestHTMLYearAxis(t *testing.T) {
 		htmlPageResult("6.md", " 2001 ", nil),
 	}
 	out := htmlString(t, results, Summary{Files: 6}, t.TempDir())
-	var years []string
-	for _, row := range groupTable(t, out, "by-year") {
+	table := groupTable(t, out, "by-year")
+	years := make([]string, 0, len(table))
+	for _, row := range table {
 		years = append(years, row[0]+" "+row[1]+" "+row[5])
 	}
 	want := []string{"1999 1 1", "2000 0 0", "2001 1 0", "2002 0 0", "2003 1 2", "unknown 3 2"}
@@ -797,7 +799,8 @@ func csvFromReport(t *testing.T, out string) [][]string {
 
 // wantCSV is the CSV of findings, in the order given.
 func wantCSV(fs []rules.Finding) [][]string {
-	out := [][]string{CSVHeader}
+	out := make([][]string, 0, 1+len(fs))
+	out = append(out, CSVHeader)
 	for _, f := range fs {
 		out = append(out, []string{csvCell(f.Rule), f.Severity.String(), csvCell(f.Path), strconv.Itoa(f.Range.Start.Line),
 			strconv.Itoa(f.Range.Start.Column), strconv.Itoa(f.Range.End.Line), strconv.Itoa(f.Range.End.Column),

@@ -352,6 +352,8 @@ type groupRow struct {
 
 // worstRow is a row of the worst pages table.
 type worstRow struct {
+	page      int    // index in htmlReport.pages
+	Anchor    string // the page's entry in the per-page view, if it has one
 	Rank      int
 	Dir, Base string // the path, split after its last "/"
 	Href      string
@@ -468,6 +470,13 @@ func (h *htmlReport) view() *htmlView {
 	v.OrgChart, v.OrgsMore = orgChart(v.Orgs)
 	v.Worst = h.worst()
 	v.PageViews = h.pageViews()
+	anchors := make(map[int]string, len(v.PageViews))
+	for _, p := range v.PageViews {
+		anchors[p.page] = p.Anchor
+	}
+	for i := range v.Worst {
+		v.Worst[i].Anchor = anchors[v.Worst[i].page]
+	}
 	v.PagesOmitted = v.Dirty - len(v.PageViews)
 	v.CSV, v.CSVRows = csvDataURL(v.Rules, h.rules)
 	v.CSVComplete = v.CSVRows == v.Findings
@@ -737,7 +746,7 @@ func (h *htmlReport) worst() []worstRow {
 	for i, pi := range idx {
 		p := &h.pages[pi]
 		cut := strings.LastIndexByte(p.path, '/') + 1
-		w := worstRow{Rank: i + 1, Dir: escapeControl(p.path[:cut]), Base: escapeControl(p.path[cut:]), Href: h.href(p.path), N: p.n, Score: score(p.n)}
+		w := worstRow{page: pi, Rank: i + 1, Dir: escapeControl(p.path[:cut]), Base: escapeControl(p.path[cut:]), Href: h.href(p.path), N: p.n, Score: score(p.n)}
 		if p.year != 0 {
 			w.Year = strconv.Itoa(p.year)
 		}

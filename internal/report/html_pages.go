@@ -127,6 +127,7 @@ func (h *htmlReport) keepCollectionFinding(page int, f rules.Finding, rank int) 
 
 // pageView is a page's entry in the per-page view.
 type pageView struct {
+	page      int // index in htmlReport.pages
 	Anchor    string
 	Dir, Base string
 	Href      string
@@ -148,7 +149,7 @@ func (h *htmlReport) pageViews() []pageView {
 	for i, k := range kept {
 		p := &h.pages[k.page]
 		cut := strings.LastIndexByte(p.path, '/') + 1
-		v := pageView{Anchor: fmt.Sprintf("page-%d", i+1), Dir: escapeControl(p.path[:cut]),
+		v := pageView{page: k.page, Anchor: fmt.Sprintf("page-%d", i+1), Dir: escapeControl(p.path[:cut]),
 			Base: escapeControl(p.path[cut:]), Href: h.href(p.path), Figid: escapeControl(k.figid),
 			Title: escapeControl(k.title), N: p.n, Total: p.n[0] + p.n[1] + p.n[2]}
 		v.PMC, v.PFOCR = outboundLinks(k.figid, k.figlink)

@@ -341,7 +341,7 @@ func TestHTMLSynthetic(t *testing.T) {
 
 	// Worst pages: a scores 9+3+3 = 15; c (3 notes) and b (1 warning)
 	// both score 3, and c has more findings.
-	ms := regexp.MustCompile(`<tr class="w"><td class="n">(\d+)</td><td class="loc"><a class="mono" href="[^"]*"><span class="dir">([^<]*)</span><span class="base">([^<]*)</span></a></td>(?:<td class="n">(?:<b>)?([^<]*)(?:</b>)?</td>){4}`).
+	ms := regexp.MustCompile(`<tr class="w"><td class="n">(?:<a href="#page-\d+" title="[^"]*">)?(\d+)(?:</a>)?</td><td class="loc"><a class="mono" href="[^"]*"><span class="dir">([^<]*)</span><span class="base">([^<]*)</span></a></td>(?:<td class="n">(?:<b>)?([^<]*)(?:</b>)?</td>){4}`).
 		FindAllStringSubmatch(out, -1)
 	worst := make([]string, 0, len(ms))
 	for _, m := range ms {
@@ -598,7 +598,7 @@ func pageEntries(t *testing.T, out string) []pageEntry {
 		if m := regexp.MustCompile(`<a class="pfocr" href="([^"]*)"`).FindStringSubmatch(art); m != nil {
 			e.PFOCR = html.UnescapeString(m[1])
 		}
-		for _, m := range regexp.MustCompile(`<tr class="pf" data-sev="([a-z]+)"><td class="at mono">([^<]*)</td><td class="sev">.*?</td><td class="rule"><a class="mono" href="#rule-[^"]*">([^<]*)</a></td><td class="msg">([^<]*)(?:<div class="fix">(.*?)</div>)?</td></tr>`).FindAllStringSubmatch(art, -1) {
+		for _, m := range regexp.MustCompile(`<tr class="pf" data-rule="[^"]*" data-sev="([a-z]+)"><td class="at mono">([^<]*)</td><td class="sev">.*?</td><td class="rule"><a class="mono" href="#rule-[^"]*">([^<]*)</a></td><td class="msg">([^<]*)(?:<div class="fix">(.*?)</div>)?</td></tr>`).FindAllStringSubmatch(art, -1) {
 			row := m[2] + " " + m[1] + " " + html.UnescapeString(m[3]) + " " + html.UnescapeString(m[4])
 			if m[5] != "" {
 				row += " [" + html.UnescapeString(strings.NewReplacer("<code>", "", "</code>", "").Replace(m[5])) + "]"
@@ -655,6 +655,13 @@ func TestHTMLPerPage(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, pageEntries(t, out)); diff != "" {
 		t.Errorf("per-page view (-want +got):\n%s", diff)
+	}
+	// The worst pages table leads to each page's entry.
+	if !strings.Contains(out, `<tr class="w"><td class="n"><a href="#page-1" title="this page's findings">1</a></td>`) {
+		t.Error("the worst pages table does not link the per-page entries")
+	}
+	if !strings.Contains(out, `<article class="page" id="page-1">`) {
+		t.Error("no per-page entry has the anchor page-1")
 	}
 	if !strings.Contains(out, `<p class="figtitle muted">(no figtitle)</p>`) {
 		t.Error("a page without a title does not say so")

@@ -136,7 +136,9 @@ echo "DOM: errors first, $want_pages page entries with links, CSV of $want_findi
 chrome --dump-dom "file://$report?rule=missing-value&sev=warning" > "$dom"
 shown=$(grep -o '<tr class="f"[^>]*>' "$dom" | grep -vc 'hidden' || true)
 [ "$shown" = "$first_rule" ] || fail "the filter shows $shown rows, want $first_rule"
-echo "filter ?rule=missing-value&sev=warning: $shown rows shown"
+pshown=$(grep -o '<tr class="pf"[^>]*>' "$dom" | grep -vc 'hidden' || true)
+[ "$pshown" = "$first_rule" ] || fail "the filter shows $pshown rows of the per-page view, want $first_rule"
+echo "filter ?rule=missing-value&sev=warning: $shown rows shown, and $pshown in the per-page view"
 
 if [ -n "$copy_to" ]; then
   cp "$shot" "$copy_to"

@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/figlint/figlint/internal/baseline"
 	"github.com/figlint/figlint/internal/config"
@@ -215,7 +216,7 @@ type lintFlags struct {
 }
 
 func (f *lintFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "output format: text, json, sarif (SARIF 2.1.0) or github (GitHub Actions annotations and job summary)")
+	fs.StringVar(&f.format, "format", "text", "output format: text, json, sarif (SARIF 2.1.0), github (GitHub Actions annotations and job summary) or csv (one row per finding, for a spreadsheet)")
 	fs.StringVar(&f.sarifFile, "sarif-file", "", "also write SARIF 2.1.0 to this file, beside the --format output (for GitHub code scanning)")
 	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id: tells several figlint analyses of one commit apart in GitHub code scanning")
 	fs.BoolVar(&f.includeSuppressed, "include-suppressed", false, "write the findings that suppressions or the baseline hide into SARIF, marked as suppressed")
@@ -242,6 +243,7 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 }
 
 func runLint(args []string, sys IO) (int, error) {
+	started := time.Now() // the audit report's header says when the run was
 	fs := flag.NewFlagSet("figlint", flag.ContinueOnError)
 	fs.SetOutput(sys.Stderr)
 	var fl lintFlags
@@ -381,7 +383,14 @@ func runLint(args []string, sys IO) (int, error) {
 		stdout = io.Discard // recording a baseline, not reviewing: a summary line says what was written
 	}
 	ropts := report.Options{Snippet: !fl.noSnippet, Color: useColor, Registry: reg, Version: versionString(),
-		Dir: dir, Category: fl.sarifCategory, IncludeSuppressed: fl.includeSuppressed, Getenv: sys.Getenv}
+		Dir: dir, Category: fl.sarifCategory, IncludeSuppressed: fl.includeSuppressed, Getenv: sys.Getenv,
+		Command: append([]string{"figlint"}, args...), Started: started}
+	if cfg != nil {
+		ropts.ConfigFile = cfg.Path
+		if rel, relErr := filepath.Rel(dir, cfg.Path); relErr == nil && filepath.IsAbs(cfg.Path) {
+			ropts.ConfigFile = filepath.ToSlash(rel)
+		}
+	}
 	rep, err := report.New(fl.format, stdout, ropts)
 	if err != nil {
 		return 0, usagef("--format: %v", err)

@@ -44,6 +44,7 @@ func TestFormatsGolden(t *testing.T) {
 		{"text.golden", []string{"pages"}},
 		{"text-nosnippet.golden", []string{"--no-snippet", "pages"}},
 		{"json.golden", []string{"--format", "json", "pages"}},
+		{"csv.golden", []string{"--format", "csv", "pages"}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			code, out, errOut := run(t, formatDir, tc.args...)
@@ -134,7 +135,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown rule", []string{"--disable", "no-such-rule", clean}, ExitUsage, `unknown rule "no-such-rule"`},
 		{"bad pattern", []string{"--enable-only", "schema/[", clean}, ExitUsage, "invalid rule pattern"},
 		{"bad fail-on", []string{"--fail-on", "fatal", clean}, ExitUsage, "expected error, warning or note"},
-		{"bad format", []string{"--format", "xml", clean}, ExitUsage, "expected text, json, sarif or github"},
+		{"bad format", []string{"--format", "xml", clean}, ExitUsage, "expected text, json, sarif, github or csv"},
 		{"missing path", []string{filepath.Join(tmp, "absent.md")}, ExitUsage, "no such file"},
 		{"missing schema", []string{"--schema", filepath.Join(tmp, "none.json"), clean}, ExitUsage, "check the schema file"},
 		{"no pages", []string{t.TempDir()}, ExitUsage, "no *.md or *.markdown files"},

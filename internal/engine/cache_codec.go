@@ -18,10 +18,11 @@ import (
 // hashed into every key (Cache.key), so a new format gets new keys: the
 // entries of older packs are never found, nor decoded, and age out with
 // their packs. Change it whenever the encoding changes. FLC2 added each
-// finding's related locations.
+// finding's related locations; FLC3 the page's figid, title and figlink
+// facts.
 
 var (
-	entryMagic    = []byte("FLC2")
+	entryMagic    = []byte("FLC3")
 	errCorrupt    = errors.New("engine: corrupt cache entry")
 	maxEntryItems = uint64(1 << 24)
 )
@@ -85,6 +86,9 @@ func encodeEntry(c cacheEntry) []byte {
 	for _, o := range c.Facts.Organisms {
 		e.str(o)
 	}
+	e.str(c.Facts.Figid)
+	e.str(c.Facts.Title)
+	e.str(c.Facts.Figlink)
 	e.uint(uint64(len(c.Companions)))
 	for _, u := range c.Companions {
 		e.str(u.Name)
@@ -199,6 +203,7 @@ func decodeEntry(b []byte) (cacheEntry, error) {
 			c.Facts.Organisms[i] = d.str()
 		}
 	}
+	c.Facts.Figid, c.Facts.Title, c.Facts.Figlink = d.str(), d.str(), d.str()
 	if n := d.count(); n > 0 {
 		c.Companions = make([]companionUse, n)
 		for i := range c.Companions {

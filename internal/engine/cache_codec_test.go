@@ -38,7 +38,8 @@ func codecEntry() cacheEntry {
 			Related: []rules.Related{{Path: table, Range: rng(2, 1, 2), Message: "r\x1b\n"}}},
 			Kind: "inSource", Justification: "why"}},
 		Summaries: map[int]json.RawMessage{3: json.RawMessage(`{"a":1}`)},
-		Facts:     Facts{Year: "2020", Organisms: []string{"Homo sapiens"}},
+		Facts: Facts{Year: "2020", Organisms: []string{"Homo sapiens"}, Figid: "PMC1__f1",
+			Title: "A <b>title</b>", Figlink: "/pmc/articles/PMC1/figure/f1/"},
 		Companions: []companionUse{{Name: "PMC1__f1-genes.tsv", Path: "/x/_data/PMC1__f1-genes.tsv",
 			Sum: "abc"}},
 	}
@@ -64,7 +65,7 @@ func TestCodecRoundTrip(t *testing.T) {
 }
 
 // TestCodecRejects: every truncation of an entry, and an entry of the
-// previous format (FLC1, which had no related locations), is corrupt: a
+// previous format (FLC2, which had no figid, title or figlink facts), is corrupt: a
 // miss, never a wrong result.
 func TestCodecRejects(t *testing.T) {
 	raw := encodeEntry(codecEntry())
@@ -73,7 +74,7 @@ func TestCodecRejects(t *testing.T) {
 			t.Fatalf("a truncation to %d of %d bytes decoded", n, len(raw))
 		}
 	}
-	old := append([]byte("FLC1"), raw[len(entryMagic):]...)
+	old := append([]byte("FLC2"), raw[len(entryMagic):]...)
 	if _, err := decodeEntry(old); err == nil {
 		t.Error("an entry of the previous format decoded")
 	}

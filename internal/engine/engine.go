@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/safeio"
@@ -137,11 +138,27 @@ type Suppressed struct {
 	Justification string
 }
 
-// Facts are values of a page that audit reports group findings by.
+// Facts are values of a page that audit reports group findings by, and
+// the few that name the figure to a curator. They are cached with the
+// page's result, so they stay few and short.
 type Facts struct {
 	Year      string   `json:"year,omitempty"`
 	Organisms []string `json:"organisms,omitempty"`
+	// Figid, Title and Figlink are the page's figid, figtitle and figlink
+	// as written (Title cut to maxFactTitle bytes): the report links the
+	// PFOCR page and the PMC figure and names the figure.
+	Figid   string `json:"figid,omitempty"`
+	Title   string `json:"title,omitempty"`
+	Figlink string `json:"figlink,omitempty"`
 }
+
+// maxFactTitle bounds Facts.Title: the pipeline keeps titles of at most
+// 250 characters, but a broken page may hold a whole caption there.
+const maxFactTitle = 300
+
+// maxFactField bounds Facts.Figid and Facts.Figlink, which are short in
+// every real page; a longer value is no usable link.
+const maxFactField = 200
 
 // pageFacts reads the facts of a parsed page.
 func pageFacts(doc *rules.Document) Facts {
@@ -149,9 +166,17 @@ func pageFacts(doc *rules.Document) Facts {
 	if doc.Root == nil {
 		return f
 	}
-	if e, ok := doc.Lookup("/year"); ok && e.Target.Kind == yaml.ScalarNode {
-		f.Year = e.Target.Value
+	scalar := func(ptr string, limit int) string {
+		e, ok := doc.Lookup(ptr)
+		if !ok || e.Target.Kind != yaml.ScalarNode {
+			return ""
+		}
+		return cutUTF8(e.Target.Value, limit)
 	}
+	f.Year = scalar("/year", maxFactField)
+	f.Figid = scalar("/figid", maxFactField)
+	f.Title = scalar("/figtitle", maxFactTitle)
+	f.Figlink = scalar("/figlink", maxFactField)
 	if e, ok := doc.Lookup("/organisms"); ok {
 		switch t := e.Target; t.Kind {
 		case yaml.ScalarNode:
@@ -165,6 +190,17 @@ func pageFacts(doc *rules.Document) Facts {
 		}
 	}
 	return f
+}
+
+// cutUTF8 shortens s to at most n bytes without splitting a character.
+func cutUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // Result is the outcome for one file.

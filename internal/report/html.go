@@ -26,6 +26,12 @@ const (
 	HTMLMaxRows = 1000
 	// HTMLWorstPages is how many pages the worst pages table lists.
 	HTMLWorstPages = 15
+	// HTMLMaxPages is how many pages the per-page view lists (the worst
+	// ones), and HTMLPageRows how many findings of each it lists: with
+	// the rule tables, they bound the reporter's memory and the file's
+	// size whatever the collection's size.
+	HTMLMaxPages = 200
+	HTMLPageRows = 50
 	// htmlTopOrganisms is how many organisms the organism chart shows.
 	htmlTopOrganisms = 12
 	// htmlWorstOrganisms is how many of a page's organisms the worst
@@ -67,11 +73,17 @@ type htmlReport struct {
 	rules      map[string]*htmlRuleAcc
 	pages      []htmlPage
 	pageIndex  map[string]int
-	years      interner
 	organisms  interner
+	oddYears   []string // a few of the year values that are no year, for the table's note
 	suppressed int
 	internal   []htmlInternal
 	unplaced   [3]int // collection-level findings on no linted page
+
+	// The per-page view: the worst maxPages pages so far, with their
+	// first maxPageRows findings (see html_pages.go).
+	maxPages, maxPageRows int
+	kept                  keptHeap
+	keptByPage            map[int]*keptPage
 }
 
 // htmlRuleAcc gathers one rule's findings.
@@ -81,21 +93,26 @@ type htmlRuleAcc struct {
 	rows []htmlRow
 }
 
-// htmlRow is a finding as the report lists it.
+// htmlRow is a finding as the report lists it. Its strings are the
+// finding's own (no copies); fix is made only for findings with a fix.
 type htmlRow struct {
-	path      string
-	line, col int
-	rank      int
-	msg       string
-	related   []rules.Related // the first shownRelated of them
-	more      int             // related places not kept
+	rule, path        string
+	line, col         int
+	endLine, endCol   int
+	rank              int
+	msg, pointer, fix string
+	hasFix            bool
+	fixMore           int             // edits of the fix beyond the one shown
+	related           []rules.Related // the first shownRelated of them
+	more              int             // related places not kept
 }
 
-// htmlPage is what the report keeps of a linted page.
+// htmlPage is what the report keeps of every linted page: a few words,
+// so that a collection of 100,000 pages costs a few megabytes.
 type htmlPage struct {
 	path string
-	year int   // index in years; -1 when the page states none
-	orgs []int // indexes in organisms, in the page's order, without repeats
+	year int   // the publication year; 0 when unknown (none, or no year)
+	orgs []int // indexes in organisms, in the page's order, without repeats or placeholders
 	n    [3]int
 }
 
@@ -137,7 +154,8 @@ func NewHTML(w io.Writer, opts Options) Reporter {
 
 func newHTML(w io.Writer, opts Options) *htmlReport {
 	h := &htmlReport{w: w, opts: opts, maxRows: HTMLMaxRows, rules: map[string]*htmlRuleAcc{},
-		pageIndex: map[string]int{}}
+		pageIndex: map[string]int{}, maxPages: HTMLMaxPages, maxPageRows: HTMLPageRows,
+		keptByPage: map[int]*keptPage{}}
 	dir := opts.Dir
 	if dir == "" {
 		dir = "."
@@ -174,12 +192,16 @@ func (h *htmlReport) Begin() error { return nil }
 func (h *htmlReport) File(r engine.Result) error {
 	page := -1
 	if !r.Collection {
-		p := htmlPage{path: r.File.Display, year: -1}
-		if r.Facts.Year != "" {
-			p.year = h.years.id(r.Facts.Year)
+		p := htmlPage{path: r.File.Display}
+		if y, ok := plausibleYear(strings.TrimSpace(r.Facts.Year)); ok {
+			p.year = y
+		} else if odd := strings.TrimSpace(r.Facts.Year); odd != "" && len(h.oddYears) < htmlOddYears &&
+			!slices.Contains(h.oddYears, odd) {
+			h.oddYears = append(h.oddYears, truncate(odd, 20))
 		}
 		for _, o := range r.Facts.Organisms {
-			if o = strings.TrimSpace(o); o != "" {
+			// Placeholders are no organism: the page counts as unknown.
+			if o = strings.TrimSpace(o); !unknownOrganism(o) {
 				if id := h.organisms.id(o); !slices.Contains(p.orgs, id) {
 					p.orgs = append(p.orgs, id)
 				}
@@ -200,10 +222,10 @@ func (h *htmlReport) File(r engine.Result) error {
 		if len(acc.rows) < h.maxRows {
 			// Only the related places the row shows are kept, so memory
 			// stays bounded by the rows.
+			row := newHTMLRow(f, rank)
 			shown := shownRelated(len(f.Related))
-			acc.rows = append(acc.rows, htmlRow{path: f.Path, line: f.Range.Start.Line,
-				col: f.Range.Start.Column, rank: rank, msg: f.Message,
-				related: slices.Clone(f.Related[:shown]), more: len(f.Related) - shown})
+			row.related, row.more = slices.Clone(f.Related[:shown]), len(f.Related)-shown
+			acc.rows = append(acc.rows, row)
 		}
 		at := page
 		if r.Collection {
@@ -214,9 +236,15 @@ func (h *htmlReport) File(r engine.Result) error {
 		}
 		if at >= 0 {
 			h.pages[at].n[rank]++
+			if r.Collection {
+				h.keepCollectionFinding(at, f, rank)
+			}
 		} else {
 			h.unplaced[rank]++
 		}
+	}
+	if page >= 0 {
+		h.keepPage(page, r)
 	}
 	h.suppressed += len(r.Suppressed)
 	if r.Err != nil {
@@ -229,6 +257,25 @@ func (h *htmlReport) File(r engine.Result) error {
 	}
 	return nil
 }
+
+// newHTMLRow is the row of a finding, without its related places.
+func newHTMLRow(f rules.Finding, rank int) htmlRow {
+	row := htmlRow{rule: f.Rule, path: f.Path, line: f.Range.Start.Line, col: f.Range.Start.Column,
+		endLine: f.Range.End.Line, endCol: f.Range.End.Column, rank: rank, msg: f.Message, pointer: f.Pointer}
+	if len(f.Fixes) > 0 && len(f.Fixes[0].Edits) > 0 {
+		// The first fix's first edit: the value the page should hold.
+		// ReplaceFix puts a space before a value right after "key:"; it
+		// is no part of the value.
+		edits := f.Fixes[0].Edits
+		row.hasFix, row.fixMore = true, len(edits)-1
+		row.fix = truncate(strings.TrimLeft(edits[0].NewText, " "), htmlMaxFix)
+	}
+	return row
+}
+
+// htmlMaxFix bounds the replacement text a row shows, in characters: a
+// fix that rewrites a whole caption is still one line of the table.
+const htmlMaxFix = 300
 
 // End implements Reporter: it writes the report.
 func (h *htmlReport) End(Summary) error {
@@ -253,6 +300,9 @@ func (h *htmlReport) End(Summary) error {
 // htmlView is the data of the page template.
 type htmlView struct {
 	Version    string
+	Started    string // ISO 8601, UTC; "" when not known
+	Command    string // shell-quoted, control characters escaped
+	ConfigFile string
 	Pages      int
 	Clean      int
 	CleanPct   string
@@ -262,14 +312,23 @@ type htmlView struct {
 	Unplaced   int
 	Internal   []htmlInternal
 
-	Health    *hbarChart
-	Worse     [4]int // pages by their most severe finding: error, warning, note, none
-	RuleChart *hbarChart
-	YearChart *colChart
-	Years     []groupRow
-	OrgChart  *hbarChart
-	Orgs      []groupRow
-	OrgsMore  int // organisms beyond the chart
+	Health       *hbarChart
+	Worse        [4]int // pages by their most severe finding: error, warning, note, none
+	RuleChart    *hbarChart
+	YearChart    *colChart
+	Years        []groupRow
+	YearsUnknown int    // pages with no usable year
+	YearsOdd     string // a few of the values that are no year, quoted
+	OrgChart     *hbarChart
+	Orgs         []groupRow
+	OrgsMore     int // organisms beyond the chart
+	OrgsUnknown  int // pages that name no organism
+	PageViews    []pageView
+	PagesOmitted int // pages with findings beyond the per-page view
+	MaxPageRows  int
+	CSV          template.URL // the data: URL of the listed findings as CSV
+	CSVRows      int
+	CSVComplete  bool // the CSV holds every finding
 
 	Worst       []worstRow
 	Dirty       int // pages with findings
@@ -283,15 +342,18 @@ type htmlView struct {
 
 // groupRow is a row of the year or organism table.
 type groupRow struct {
-	Name  string
-	Pages int
-	Dirty int
-	N     [3]int
-	Total int
+	Name    string
+	Pages   int
+	Dirty   int
+	N       [3]int
+	Total   int
+	Unknown bool // the row of pages without a usable year or organism
 }
 
 // worstRow is a row of the worst pages table.
 type worstRow struct {
+	page      int    // index in htmlReport.pages
+	Anchor    string // the page's entry in the per-page view, if it has one
 	Rank      int
 	Dir, Base string // the path, split after its last "/"
 	Href      string
@@ -324,6 +386,16 @@ type rowView struct {
 	Msg     string
 	Related []relatedView
 	More    int // related places beyond those listed
+	// The first edit of the finding's fix, when it has one: the text that
+	// replaces the span ("" deletes it), and how many edits more.
+	HasFix  bool
+	Fix     string
+	FixMore int
+	// Rule, Anchor and At are for the per-page view, which names the rule
+	// and the line:column rather than the path.
+	Rule   string
+	Anchor string
+	At     string
 }
 
 // relatedView is one related place listed under a finding's message.
@@ -335,7 +407,12 @@ type relatedView struct {
 
 func (h *htmlReport) view() *htmlView {
 	v := &htmlView{Version: h.opts.Version, Pages: len(h.pages), MaxRows: h.maxRows, SevNames: sevNames,
-		ScoreNote: fmt.Sprintf("score = %d × errors + %d × warnings + %d × notes", scoreError, scoreWarning, scoreNote)}
+		ScoreNote: fmt.Sprintf("score = %d × errors + %d × warnings + %d × notes", scoreError, scoreWarning, scoreNote),
+		Command:   escapeControl(shellQuote(h.opts.Command)), ConfigFile: escapeControl(h.opts.ConfigFile),
+		MaxPageRows: h.maxPageRows}
+	if !h.opts.Started.IsZero() {
+		v.Started = h.opts.Started.UTC().Format("2006-01-02T15:04:05Z")
+	}
 	for _, acc := range h.rules {
 		for i, n := range acc.n {
 			v.Sev[i] += n
@@ -374,21 +451,59 @@ func (h *htmlReport) view() *htmlView {
 		}
 	}
 	v.RuleChart = ruleChart(v.Rules)
-	v.Years = h.groups(func(p *htmlPage) []int {
-		if p.year < 0 {
-			return nil
+	v.Years = h.yearRows()
+	if n := len(v.Years); n > 0 && v.Years[n-1].Unknown {
+		v.YearsUnknown = v.Years[n-1].Pages
+	}
+	if len(h.oddYears) > 0 {
+		q := make([]string, len(h.oddYears))
+		for i, y := range h.oddYears {
+			q[i] = strconv.Quote(y)
 		}
-		return []int{p.year}
-	}, h.years.names, true)
+		v.YearsOdd = strings.Join(q, ", ")
+	}
 	v.YearChart = yearChart(v.Years)
-	v.Orgs = h.groups(func(p *htmlPage) []int { return p.orgs }, h.organisms.names, false)
+	v.Orgs = h.groups(func(p *htmlPage) []int { return p.orgs }, h.organisms.names)
+	if n := len(v.Orgs); n > 0 && v.Orgs[n-1].Unknown {
+		v.OrgsUnknown = v.Orgs[n-1].Pages
+	}
 	v.OrgChart, v.OrgsMore = orgChart(v.Orgs)
 	v.Worst = h.worst()
+	v.PageViews = h.pageViews()
+	anchors := make(map[int]string, len(v.PageViews))
+	for _, p := range v.PageViews {
+		anchors[p.page] = p.Anchor
+	}
+	for i := range v.Worst {
+		v.Worst[i].Anchor = anchors[v.Worst[i].page]
+	}
+	v.PagesOmitted = v.Dirty - len(v.PageViews)
+	v.CSV, v.CSVRows = csvDataURL(v.Rules, h.rules)
+	v.CSVComplete = v.CSVRows == v.Findings
 	return v
 }
 
-// ruleViews builds the rule sections, the rule with the most findings
-// first.
+// shellQuote writes a command line as a POSIX shell would read it back:
+// words of safe characters as they are, others in single quotes.
+func shellQuote(args []string) string {
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		safe := a != "" && strings.IndexFunc(a, func(r rune) bool {
+			return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9') && !strings.ContainsRune("-_./=:,+@%", r)
+		}) < 0
+		if safe {
+			quoted[i] = a
+		} else {
+			quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+	}
+	return strings.Join(quoted, " ")
+}
+
+// ruleViews builds the rule sections: the rules with errors first, then
+// those with warnings, then notes (a rule counts by its most severe
+// finding), each group by rule ID; within a rule, findings in path order.
+// A curator reads the errors before hundreds of notes.
 func (h *htmlReport) ruleViews() []ruleView {
 	out := make([]ruleView, 0, len(h.rules))
 	for _, acc := range h.rules {
@@ -400,6 +515,7 @@ func (h *htmlReport) ruleViews() []ruleView {
 			}
 		}
 		rv.Omitted = rv.Total - len(acc.rows)
+		sortRows(acc.rows)
 		rv.Rows = make([]rowView, len(acc.rows))
 		for i, r := range acc.rows {
 			loc := r.path
@@ -408,7 +524,7 @@ func (h *htmlReport) ruleViews() []ruleView {
 			}
 			cut := strings.LastIndexByte(loc[:len(r.path)], '/') + 1
 			rv.Rows[i] = rowView{Dir: escapeControl(loc[:cut]), Base: escapeControl(loc[cut:]), Href: h.href(r.path), Sev: sevNames[r.rank], Msg: escapeControl(r.msg),
-				More: r.more}
+				More: r.more, HasFix: r.hasFix, Fix: escapeControl(r.fix), FixMore: r.fixMore}
 			for _, rel := range r.related {
 				// Escaped as in the text format: a bidirectional override
 				// in a key would otherwise reverse the text after it.
@@ -419,12 +535,37 @@ func (h *htmlReport) ruleViews() []ruleView {
 		out = append(out, rv)
 	}
 	slices.SortFunc(out, func(a, b ruleView) int {
-		if a.Total != b.Total {
-			return b.Total - a.Total
+		if wa, wb := worstRank(a.N), worstRank(b.N); wa != wb {
+			return wa - wb
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
 	return out
+}
+
+// worstRank is the rank of the most severe of counts by rank (0 for
+// errors), or 3 for none.
+func worstRank(n [3]int) int {
+	for i, k := range n {
+		if k > 0 {
+			return i
+		}
+	}
+	return 3
+}
+
+// sortRows puts a rule's rows in path, line and column order. They
+// arrive so, except the collection-level findings, which come last.
+func sortRows(rows []htmlRow) {
+	slices.SortStableFunc(rows, func(a, b htmlRow) int {
+		if c := strings.Compare(a.path, b.path); c != 0 {
+			return c
+		}
+		if a.line != b.line {
+			return a.line - b.line
+		}
+		return a.col - b.col
+	})
 }
 
 // anchorID makes a rule ID safe in an id attribute and a URL fragment.
@@ -452,16 +593,16 @@ func (h *htmlReport) href(path string) string {
 	return encodeURIPath(filepath.ToSlash(rel))
 }
 
-// groups counts pages and findings by the keys of each page (its year, or
-// its organisms); pages without a key count under "not stated", last.
-// byYear orders the rows by year, others by findings.
-func (h *htmlReport) groups(keys func(*htmlPage) []int, names []string, byYear bool) []groupRow {
+// groups counts pages and findings by the keys of each page (its
+// organisms); pages without a key count under "unknown", last. The named
+// rows are ordered by findings, then pages, then name.
+func (h *htmlReport) groups(keys func(*htmlPage) []int, names []string) []groupRow {
 	rows := make([]groupRow, len(names)+1)
 	for i, n := range names {
-		rows[i].Name = n
+		rows[i].Name = escapeControl(n) // a page's text: no raw control character
 	}
 	none := len(names)
-	rows[none].Name = "not stated"
+	rows[none].Name, rows[none].Unknown = "unknown", true
 	for i := range h.pages {
 		p := &h.pages[i]
 		ks := keys(p)
@@ -482,47 +623,103 @@ func (h *htmlReport) groups(keys func(*htmlPage) []int, names []string, byYear b
 		}
 	}
 	named, rest := rows[:none], rows[none]
-	if byYear {
-		slices.SortFunc(named, compareYears)
-	} else {
-		slices.SortFunc(named, func(a, b groupRow) int {
-			if a.Total != b.Total {
-				return b.Total - a.Total
-			}
-			if a.Pages != b.Pages {
-				return b.Pages - a.Pages
-			}
-			return strings.Compare(a.Name, b.Name)
-		})
-	}
+	slices.SortFunc(named, func(a, b groupRow) int {
+		if a.Total != b.Total {
+			return b.Total - a.Total
+		}
+		if a.Pages != b.Pages {
+			return b.Pages - a.Pages
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
 	if rest.Pages > 0 {
 		named = append(named, rest)
 	}
 	return named
 }
 
-// compareYears orders plausible four-digit years first, by value, then
-// other values as text.
-func compareYears(a, b groupRow) int {
-	ya, oka := plausibleYear(a.Name)
-	yb, okb := plausibleYear(b.Name)
-	switch {
-	case oka && okb:
-		return ya - yb
-	case oka:
-		return -1
-	case okb:
-		return 1
+// count adds a page's counts to the row.
+func (g *groupRow) count(p *htmlPage) {
+	g.Pages++
+	total := p.n[0] + p.n[1] + p.n[2]
+	if total > 0 {
+		g.Dirty++
 	}
-	return strings.Compare(a.Name, b.Name)
+	for s, n := range p.n {
+		g.N[s] += n
+	}
+	g.Total += total
 }
 
+// yearRows is a row for every year from the first to the last that a
+// page states, those without pages included (a gap in the collection is
+// worth seeing), then one row of the pages whose year is unknown.
+func (h *htmlReport) yearRows() []groupRow {
+	first, last, unknown := 0, 0, groupRow{Name: "unknown", Unknown: true}
+	for i := range h.pages {
+		if y := h.pages[i].year; y != 0 {
+			if first == 0 || y < first {
+				first = y
+			}
+			last = max(last, y)
+		}
+	}
+	var rows []groupRow
+	if first != 0 {
+		rows = make([]groupRow, last-first+1)
+		for i := range rows {
+			rows[i].Name = strconv.Itoa(first + i)
+		}
+	}
+	for i := range h.pages {
+		p := &h.pages[i]
+		if p.year == 0 {
+			unknown.count(p)
+		} else {
+			rows[p.year-first].count(p)
+		}
+	}
+	if unknown.Pages > 0 {
+		rows = append(rows, unknown)
+	}
+	return rows
+}
+
+// Plausible publication years: PMC holds articles from the 1790s on; the
+// bounds keep a typo such as 2202 from stretching the axis by centuries.
+const (
+	minYear = 1780
+	maxYear = 2100
+)
+
+// plausibleYear reads a four-digit year in [minYear, maxYear]; "25",
+// "n/a" or "2020a" are no year.
 func plausibleYear(s string) (int, bool) {
 	if len(s) != 4 {
 		return 0, false
 	}
 	y, err := strconv.Atoi(s)
-	return y, err == nil && y >= 1000
+	return y, err == nil && y >= minYear && y <= maxYear && s[0] != '+' && s[0] != '-'
+}
+
+// htmlOddYears is how many distinct values that are no year the year
+// table's note quotes.
+const htmlOddYears = 5
+
+// unknownOrganism tells whether an organisms item stands for no organism:
+// a missing-value marker (NA, .na.character, ”, N/A, XXX, REJECT, see
+// rules.MissingMarker), a placeholder such as "unspecified plant", or
+// words that only say so.
+func unknownOrganism(s string) bool {
+	if _, missing := rules.MissingMarker(s); missing {
+		return true
+	}
+	switch strings.ToLower(s) {
+	case "''", `""`, "na", "n/a", "none", "unknown", "not available", "null", "~":
+		return true
+	}
+	words := strings.Fields(s)
+	return len(words) >= 2 && len(words) <= 3 && strings.EqualFold(words[0], "unspecified")
 }
 
 // worst lists the pages with the highest scores.
@@ -549,13 +746,13 @@ func (h *htmlReport) worst() []worstRow {
 	for i, pi := range idx {
 		p := &h.pages[pi]
 		cut := strings.LastIndexByte(p.path, '/') + 1
-		w := worstRow{Rank: i + 1, Dir: p.path[:cut], Base: p.path[cut:], Href: h.href(p.path), N: p.n, Score: score(p.n)}
-		if p.year >= 0 {
-			w.Year = h.years.names[p.year]
+		w := worstRow{page: pi, Rank: i + 1, Dir: escapeControl(p.path[:cut]), Base: escapeControl(p.path[cut:]), Href: h.href(p.path), N: p.n, Score: score(p.n)}
+		if p.year != 0 {
+			w.Year = strconv.Itoa(p.year)
 		}
 		orgs := make([]string, len(p.orgs))
 		for j, o := range p.orgs {
-			orgs[j] = h.organisms.names[o]
+			orgs[j] = escapeControl(h.organisms.names[o])
 		}
 		w.All = strings.Join(orgs, ", ")
 		w.More = max(0, len(orgs)-htmlWorstOrganisms)
@@ -584,6 +781,7 @@ type hbarRow struct {
 	Label  string
 	Full   string // the whole label, for the tooltip
 	Href   string // a fragment, or ""
+	Plain  bool   // not italic in an italic chart: the "unknown" bar
 	Y      float64
 	TextY  float64
 	Segs   []chartSeg
@@ -644,32 +842,55 @@ func ruleChart(rs []ruleView) *hbarChart {
 		return nil
 	}
 	c := newHbar("chart-rules", "Findings per rule, by severity", hbarWidth, 240)
-	scale := barScale(c, rs[0].Total)
+	maxTotal := 0
+	for _, r := range rs {
+		maxTotal = max(maxTotal, r.Total)
+	}
+	scale := barScale(c, maxTotal)
 	for _, r := range rs {
 		c.add(r.ID, "#"+r.Anchor, r.N, scale, "")
 	}
 	return c
 }
 
-// orgChart charts the organisms with the most findings, and says how many
-// more the table lists.
+// orgChart charts the organisms with the most findings, then one bar of
+// the pages that name no organism (NA and other placeholders), and says
+// how many more organisms the table lists.
 func orgChart(rows []groupRow) (*hbarChart, int) {
 	var named []groupRow
-	for _, r := range rows {
-		if r.Name != "not stated" && r.Total > 0 {
+	var unknown *groupRow
+	for i, r := range rows {
+		switch {
+		case r.Unknown:
+			if r.Total > 0 {
+				unknown = &rows[i]
+			}
+		case r.Total > 0:
 			named = append(named, r)
 		}
 	}
-	if len(named) == 0 {
+	if len(named) == 0 && unknown == nil {
 		return nil, 0
 	}
 	more := max(len(named)-htmlTopOrganisms, 0)
 	named = named[:len(named)-more]
+	maxTotal := 0
+	for _, r := range named {
+		maxTotal = max(maxTotal, r.Total)
+	}
+	if unknown != nil {
+		maxTotal = max(maxTotal, unknown.Total)
+	}
 	c := newHbar("chart-organisms", "Findings on pages by organism", halfWidth, 180)
 	c.Italic = true
-	scale := barScale(c, named[0].Total)
+	scale := barScale(c, maxTotal)
 	for _, r := range named {
 		c.add(r.Name, "", r.N, scale, "")
+	}
+	if unknown != nil {
+		c.add("unknown", "", unknown.N, scale, "")
+		c.Rows[len(c.Rows)-1].Plain = true
+		c.Rows[len(c.Rows)-1].Full = "unknown: pages that name no organism (NA, .na.character, '', unspecified plant…)"
 	}
 	return c, more
 }
@@ -753,21 +974,36 @@ func yearChart(rows []groupRow) *colChart {
 	c.PlotX = float64(12 + 7*widest)
 	c.TickX = c.PlotX - 6
 	c.PlotW = float64(c.Width) - c.PlotX - 8
-	slot := c.PlotW / float64(len(rows))
-	every := max(1, int(math.Ceil(16/slot)))
+	// The unknown column stands apart, after a gap of one slot.
+	slots := float64(len(rows))
+	if rows[len(rows)-1].Unknown && len(rows) > 1 {
+		slots++
+	}
+	slot := c.PlotW / slots
+	// A four-digit label needs about 34 units across, 24 apart when
+	// turned; a label on every year, or every 2, 5, 10… years on round
+	// years.
 	c.Rotate = slot < 34
+	every := 1
+	for _, e := range []int{1, 2, 5, 10, 20, 50, 100} {
+		every = e
+		if float64(e)*slot >= 24 {
+			break
+		}
+	}
 	c.LabelY = c.BaseY + 14
 	if !c.Rotate {
 		c.Height = int(c.LabelY) + 8
 	}
 	for i, r := range rows {
 		x := c.PlotX + float64(i)*slot
-		w := math.Min(slot*0.72, 36)
-		col := colBar{Label: r.Name, Show: i%every == 0, X: x + (slot-w)/2, W: w, LabelX: x + slot/2,
-			Title: fmt.Sprintf("%s: %s on %s", r.Name, plural(r.Total, "finding"), plural(r.Pages, "page"))}
-		if r.Name == "not stated" {
-			col.Label = "n/a"
+		if r.Unknown && i > 0 {
+			x += slot
 		}
+		w := math.Min(slot*0.72, 36)
+		year, _ := strconv.Atoi(r.Name)
+		col := colBar{Label: r.Name, Show: r.Unknown || year%every == 0, X: x + (slot-w)/2, W: w, LabelX: x + slot/2,
+			Title: fmt.Sprintf("%s: %s on %s", r.Name, plural(r.Total, "finding"), plural(r.Pages, "page"))}
 		y := c.BaseY
 		for s, n := range r.N {
 			if n == 0 {

@@ -6,6 +6,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/rules"
@@ -65,12 +66,24 @@ type Options struct {
 	// Getenv reads the environment, for GITHUB_STEP_SUMMARY (github
 	// format); nil reads nothing.
 	Getenv func(string) string
+	// Command is the run's command line, program name first, as os.Args
+	// has it: the HTML report's header shows it, so that a curator can
+	// repeat the run.
+	Command []string
+	// ConfigFile is the configuration file the run read, as the user
+	// would name it; "" when none was read.
+	ConfigFile string
+	// Started is when the run began; the HTML report's header shows it in
+	// UTC. The zero time leaves it out, so that two renderings of the same
+	// results can be compared byte for byte.
+	Started time.Time
 }
 
 // Formats lists the format names that New accepts.
-const Formats = "text, json, sarif or github"
+const Formats = "text, json, sarif, github or csv"
 
-// New returns the reporter for a format name: text, json, sarif or github.
+// New returns the reporter for a format name: text, json, sarif, github or
+// csv.
 func New(format string, w io.Writer, opts Options) (Reporter, error) {
 	switch format {
 	case "text", "":
@@ -81,6 +94,8 @@ func New(format string, w io.Writer, opts Options) (Reporter, error) {
 		return NewSARIF(w, opts)
 	case "github":
 		return NewGitHub(w, opts), nil
+	case "csv":
+		return NewCSV(w), nil
 	}
 	return nil, fmt.Errorf("unknown format %q: expected %s", format, Formats)
 }

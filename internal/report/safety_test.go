@@ -18,6 +18,8 @@ func hostileResult() engine.Result {
 	return engine.Result{
 		File:   engine.File{Display: path, Path: path},
 		Source: yamlpos.New(src),
+		Facts: engine.Facts{Year: "20\x1b[2J", Organisms: []string{"\x1b[31mHomo sapiens"}, Figid: "PMC1__\x1b",
+			Title: "\x1b]0;title\x07", Figlink: "/pmc/articles/PMC1/figure/F1/\x1b"},
 		Findings: []rules.Finding{{
 			Rule: "text-hygiene", Severity: rules.SeverityWarning, Path: path,
 			Range:   rules.Range{Start: rules.Position{Line: 2, Column: 8}, End: rules.Position{Line: 2, Column: 22}},
@@ -33,10 +35,18 @@ func hostileResult() engine.Result {
 // line of the text or GitHub output starts a workflow command other than
 // the GitHub format's own annotations.
 func TestNoRawControls(t *testing.T) {
-	for _, format := range []string{"text", "github", "json", "sarif"} {
+	for _, format := range []string{"text", "github", "json", "sarif", "csv", "html"} {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
-			rep, err := New(format, &buf, Options{Snippet: true, Registry: testRegistry(t), Version: "t", Getenv: func(string) string { return "" }})
+			opts := Options{Snippet: true, Registry: testRegistry(t), Version: "t", Getenv: func(string) string { return "" },
+				Command: []string{"figlint", "--report", "\x1b[2Ja.html"}, ConfigFile: "\x07.figlint.yaml"}
+			var rep Reporter
+			var err error
+			if format == "html" {
+				rep = NewHTML(&buf, opts)
+			} else {
+				rep, err = New(format, &buf, opts)
+			}
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,8 +9,12 @@
 # 4. Dumps the DOM after the page's script ran and checks: the SVG charts
 #    (pages, rules, years, organisms); one section and table per rule and
 #    one row per finding, against figlint's JSON output of the same pages;
-#    the filters' script ran (data-filters="ready"); and a filter given in
-#    the query string (?rule=...&sev=...) hides the other rows.
+#    the filters' script ran (data-filters="ready"); a filter given in
+#    the query string (?rule=...&sev=...) hides the other rows; rules with
+#    errors come first; one per-page entry per page with findings, with
+#    links to PMC and PFOCR and no other outbound URL; a year axis without
+#    "n/a" or two-digit labels; a CSV download of every finding; the
+#    run's date in the header.
 #
 # Usage: scripts/ci/report-screenshot.sh [SCREENSHOT.png]
 # With an argument, the screenshot is also copied there (docs/report.png
@@ -91,11 +95,50 @@ done
 [ "$(count 'id="worst"')" = 1 ] || fail "no worst pages table"
 echo "DOM: 4 charts, $want_rules rule tables, $want_findings rows, filters ready"
 
+# Errors first: the first rule section has errors (the sample has some),
+# and no section with errors comes after one without.
+heads=$(grep -o '<div class="rule-head">.*</div>' "$dom" | sed 's/<\/div>.*//')
+[ "$(echo "$heads" | head -1 | grep -c 's-error')" = 1 ] || fail "the first rule section has no errors"
+seen_clean=0
+while IFS= read -r h; do
+  if echo "$h" | grep -q 's-error'; then
+    [ "$seen_clean" = 0 ] || fail "a rule with errors comes after a rule without"
+  else
+    seen_clean=1
+  fi
+done <<< "$heads"
+# The per-page view: one entry per page with findings, with its links.
+want_pages=$(grep -o '"path":"[^"]*"' "$work/findings.json" | sort -u | wc -l)
+[ "$(count '<article class="page"')" = "$want_pages" ] || fail "$(count '<article class="page"') page entries, want $want_pages"
+[ "$(count '<a class="pmc" href="https://www.ncbi.nlm.nih.gov/pmc/articles/')" -gt 0 ] || fail "no link to a PMC figure"
+[ "$(count '<a class="pfocr" href="https://pfocr.wikipathways.org/figures/')" -gt 0 ] || fail "no link to a PFOCR page"
+# Outbound URLs: only those two kinds of link, and nothing that loads.
+others=$(grep -o '\(href\|src\)="\(https\?:\|//\)[^"]*"' "$dom" | grep -v '^href="https://www.ncbi.nlm.nih.gov/pmc/articles/' |
+  grep -v '^href="https://pfocr.wikipathways.org/figures/' || true)
+[ -z "$others" ] || fail "unexpected outbound URLs: $others"
+[ "$(count ' src=')" = 0 ] || fail "the report loads something"
+# The year axis: no two-digit or n/a labels; unknown years apart.
+years_svg=$(sed -n '/<svg [^>]*id="chart-years"/,/<\/svg>/p' "$dom")
+[ -n "$years_svg" ] || fail "no year chart"
+# (Axis labels are turned or centred; the counts' tick labels are neither.)
+labels=$(echo "$years_svg" | grep -o '<text [^>]*\(rotate([^>]*\|"middle"\)>[^<]*</text>' | sed 's/.*>\([^<]*\)<\/text>/\1/')
+[ -n "$labels" ] || fail "the year axis has no labels"
+bad=$(echo "$labels" | grep -v '^\([0-9]\{4\}\|unknown\)$' || true)
+[ -z "$bad" ] || fail "the year axis has labels that are no four-digit year: $bad"
+# The CSV download: a header line and one line per finding.
+csv=$(grep -o 'download="findings.csv" href="data:text/csv;charset=utf-8,[^"]*"' "$dom" || true)
+[ -n "$csv" ] || fail "no CSV download"
+[ "$(echo "$csv" | grep -o '%0A' | wc -l)" = "$((want_findings + 1))" ] || fail "the CSV does not have $want_findings findings"
+[ "$(count 'id="run-started"')" = 1 ] || fail "the header has no date"
+echo "DOM: errors first, $want_pages page entries with links, CSV of $want_findings findings, run header"
+
 # A filter from the query string: only missing-value warnings stay shown.
 chrome --dump-dom "file://$report?rule=missing-value&sev=warning" > "$dom"
 shown=$(grep -o '<tr class="f"[^>]*>' "$dom" | grep -vc 'hidden' || true)
 [ "$shown" = "$first_rule" ] || fail "the filter shows $shown rows, want $first_rule"
-echo "filter ?rule=missing-value&sev=warning: $shown rows shown"
+pshown=$(grep -o '<tr class="pf"[^>]*>' "$dom" | grep -vc 'hidden' || true)
+[ "$pshown" = "$first_rule" ] || fail "the filter shows $pshown rows of the per-page view, want $first_rule"
+echo "filter ?rule=missing-value&sev=warning: $shown rows shown, and $pshown in the per-page view"
 
 if [ -n "$copy_to" ]; then
   cp "$shot" "$copy_to"

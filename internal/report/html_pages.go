@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -111,11 +112,18 @@ func (h *htmlReport) keepPage(page int, r engine.Result) {
 
 // keepCollectionFinding adds a collection-level finding to its page's
 // entry when the page is kept. The page only gets worse, so it stays
-// kept; a page not kept is not brought back, since its other findings are
-// gone (the rule tables and the counts still have them).
+// kept; a page dropped from the view is not brought back, since its other
+// findings are gone (the rule tables and the counts still have them). A
+// page that had no finding of its own, such as one whose journal is only
+// spelt apart from the others', enters the view now, named by its file:
+// its facts were not kept, as clean pages' are not.
 func (h *htmlReport) keepCollectionFinding(page int, f rules.Finding, rank int) {
 	k, ok := h.keptByPage[page]
 	if !ok {
+		if p := &h.pages[page]; p.n[0]+p.n[1]+p.n[2] == 1 {
+			stem := strings.TrimSuffix(path.Base(p.path), path.Ext(p.path))
+			h.keepPage(page, engine.Result{Findings: []rules.Finding{f}, Facts: engine.Facts{Figid: stem}})
+		}
 		return
 	}
 	if len(k.rows) < h.maxPageRows {

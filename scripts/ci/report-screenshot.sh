@@ -108,7 +108,8 @@ while IFS= read -r h; do
   fi
 done <<< "$heads"
 # The per-page view: one entry per page with findings, with its links.
-want_pages=$(grep -o '"path":"[^"]*"' "$work/findings.json" | sort -u | wc -l)
+# (each finding's own path, the first on its line; related places have theirs too)
+want_pages=$(grep -o '^ *{"rule":"[^"]*","severity":"[^"]*","path":"[^"]*"' "$work/findings.json" | sed 's/.*"path"://' | sort -u | wc -l)
 [ "$(count '<article class="page"')" = "$want_pages" ] || fail "$(count '<article class="page"') page entries, want $want_pages"
 [ "$(count '<a class="pmc" href="https://www.ncbi.nlm.nih.gov/pmc/articles/')" -gt 0 ] || fail "no link to a PMC figure"
 [ "$(count '<a class="pfocr" href="https://pfocr.wikipathways.org/figures/')" -gt 0 ] || fail "no link to a PFOCR page"

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -38,12 +39,103 @@ var GenesTable = Rule{
 			"non-numeric ID) is an error at the table's own line and column; count cells that are " +
 			"neither numbers nor `NA` (R's \"no count of this kind\") are one note per table. A " +
 			"current-generation page whose `organisms_ner` names organisms but that has no " +
-			"genes table gets a note.",
+			"genes table gets a note, reported after the pages (the collection phase): when at " +
+			"least 10 such pages, and half of the pages that name organisms, lack their table, the " +
+			"data folder is partial (a sample, a sparse checkout), which is one note at the first " +
+			"page with the others as related locations.",
 		Bad: "# _data/PMC1__f1-genes.tsv has rows for STAT3 and IL6 (Homo sapiens)\n" +
 			"organisms_ner:\n- Homo sapiens\nschema-jsonld:\n  keywords:\n  - STAT3\n  - JAK2\n",
 		Good: "organisms_ner:\n- Homo sapiens\nschema-jsonld:\n  keywords:\n  - STAT3\n  - IL6\n",
 	},
-	Run: runGenesTable,
+	Run:       runGenesTable,
+	Summarize: summarizeGenesTable,
+	Finish:    finishGenesTable,
+}
+
+// tableUse is what the collection phase knows of a page that names
+// organisms: whether its genes table is missing, and where to say so.
+type tableUse struct {
+	Missing  bool   `json:"m,omitempty"`
+	Table    string `json:"t,omitempty"`
+	Organism string `json:"o,omitempty"`
+	Range    Range  `json:"r"`
+}
+
+// summarizeGenesTable records, for a page whose organisms_ner names
+// organisms, whether its genes table exists.
+func summarizeGenesTable(p *Pass) any {
+	figid, _, ok := p.Scalar("/figid")
+	if !ok || figid == "" {
+		figid = strings.TrimSuffix(path.Base(p.Doc.Path), path.Ext(p.Doc.Path))
+	}
+	if strings.ContainsAny(figid, `/\`) {
+		return nil
+	}
+	ner, isList := p.sharedItems("/organisms_ner")
+	if !isList {
+		return nil
+	}
+	named := ""
+	for _, it := range ner {
+		if !it.Null && it.Text != "NA" {
+			named = it.Text
+			break
+		}
+	}
+	if named == "" {
+		return nil
+	}
+	_, found := readTable(quietPass(p), figid+"-genes.tsv", genesColumns)
+	if found {
+		return tableUse{Range: Range{}}
+	}
+	return tableUse{Missing: true, Table: figid + "-genes.tsv", Organism: named, Range: p.Doc.NodeRange(p.Key("/organisms_ner"))}
+}
+
+// partialData is how many pages naming organisms must lack their genes
+// table, and what share of them, for the data folder to count as partial.
+const (
+	partialDataPages = 10
+	partialDataShare = 0.5
+)
+
+// finishGenesTable reports the pages that name organisms but have no genes
+// table. When most of them lack it, the cause is one: the data folder is
+// partial (a sample, a sparse checkout, tables not yet generated), and it
+// is one note, at the first such page, the others as related locations.
+func finishGenesTable(sums []Summary, report func(Finding)) {
+	type missing struct {
+		path string
+		use  tableUse
+	}
+	var gaps []missing
+	named := 0
+	for _, s := range sums {
+		var u tableUse
+		if err := json.Unmarshal(s.Data, &u); err != nil {
+			continue
+		}
+		named++
+		if u.Missing {
+			gaps = append(gaps, missing{s.Path, u})
+		}
+	}
+	if len(gaps) >= partialDataPages && float64(len(gaps)) >= partialDataShare*float64(named) {
+		first := gaps[0]
+		related := make([]Related, 0, len(gaps)-1)
+		for _, g := range gaps[1:] {
+			related = append(related, Related{Path: g.path, Range: g.use.Range, Message: fmt.Sprintf("no %q", g.use.Table)})
+		}
+		report(Finding{Rule: genesTableID, Severity: SeverityNote, Path: first.path, Range: first.use.Range, Pointer: "/organisms_ner",
+			Related: related,
+			Message: fmt.Sprintf("%d of the %d pages whose organisms_ner names organisms have no genes table (this one lacks %q): the data folder looks partial, a sample or a sparse checkout; expected each such page's table in _data",
+				len(gaps), named, first.use.Table)})
+		return
+	}
+	for _, g := range gaps {
+		report(Finding{Rule: genesTableID, Severity: SeverityNote, Path: g.path, Range: g.use.Range, Pointer: "/organisms_ner",
+			Message: fmt.Sprintf("no genes table %q for this page; expected one, since organisms_ner names %q", g.use.Table, g.use.Organism)})
+	}
 }
 
 // genesColumns are the columns of a genes table that the rules read. The
@@ -109,12 +201,7 @@ func runGenesTable(p *Pass) {
 	ner = slices.DeleteFunc(ner, func(it Item) bool { return it.Null || it.Text == "NA" })
 	genes, found := readTable(p, figid+"-genes.tsv", genesColumns)
 	if !found {
-		if len(ner) > 0 {
-			p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/organisms_ner")),
-				Pointer: "/organisms_ner",
-				Message: fmt.Sprintf("no genes table %q for this page; expected one, since organisms_ner names %q", figid+"-genes.tsv", ner[0].Text)})
-		}
-		genes = nil
+		genes = nil // reported by the collection phase (finishGenesTable)
 	}
 	if genes != nil {
 		compareOrganisms(p, ner, genes)

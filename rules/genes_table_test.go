@@ -160,6 +160,7 @@ func TestGenesTablePartialData(t *testing.T) {
 	dir := testenv.Corpus(t)
 	pages, _ := filepath.Glob(filepath.Join(dir, "_figures", "*.md"))
 	nerRE := regexp.MustCompile(`(?m)^organisms_ner:\n((?:- .*\n)+)`)
+	namedRE := regexp.MustCompile(`(?m)^- (?:[^N]|N[^A]|NA.)`) // an item other than NA
 	var want []string
 	for _, p := range pages {
 		data, err := os.ReadFile(p)
@@ -167,7 +168,7 @@ func TestGenesTablePartialData(t *testing.T) {
 			t.Fatal(err)
 		}
 		m := nerRE.FindSubmatch(data)
-		if m == nil || !regexp.MustCompile(`(?m)^- (?:[^N]|N[^A]|NA.)`).Match(m[1]) {
+		if len(m) < 2 || !namedRE.Match(m[1]) {
 			continue
 		}
 		stem := strings.TrimSuffix(filepath.Base(p), ".md")
@@ -198,7 +199,8 @@ func TestGenesTablePartialData(t *testing.T) {
 	if len(grouped) != 1 {
 		t.Fatalf("%d findings about missing genes tables; want one for the partial folder", len(grouped))
 	}
-	got := []string{grouped[0].Path}
+	got := make([]string, 0, 1+len(grouped[0].Related))
+	got = append(got, grouped[0].Path)
 	for _, r := range grouped[0].Related {
 		got = append(got, r.Path)
 	}

@@ -7,9 +7,10 @@ import "fmt"
 // notebooks write the caption into both.
 var CaptionDescription = Rule{
 	Meta: Meta{
-		ID:       "caption-description",
-		Severity: SeverityWarning,
-		Summary:  "schema-jsonld.description must equal caption",
+		FixSafety: FixSafe,
+		ID:        "caption-description",
+		Severity:  SeverityWarning,
+		Summary:   "schema-jsonld.description must equal caption",
 		Doc: `The notebooks copy ` + "`caption`" + ` into ` + "`schema-jsonld.description`" + `, the text that search
 engines and dataset indexes read. A later edit of one but not the other leaves the two
 disagreeing, most often with the description cut short. The values are compared as YAML

@@ -12,9 +12,10 @@ import (
 // DOIFormat reports a doi that is not a bare DOI.
 var DOIFormat = Rule{
 	Meta: Meta{
-		ID:       "doi-format",
-		Severity: SeverityError,
-		Summary:  "the doi field must hold a bare, well-formed DOI",
+		FixSafety: FixSafe,
+		ID:        "doi-format",
+		Severity:  SeverityError,
+		Summary:   "the doi field must hold a bare, well-formed DOI",
 		Doc: `A DOI is ` + "`10.<registrant>/<suffix>`" + `, written bare: the site builds links from it, and
 lookups by DOI compare the bare string. Accepted: Crossref's main pattern
 ` + "`^10\\.\\d{4,9}/[-._;()/:A-Z0-9]+$`" + ` (any case) and its legacy patterns (early Wiley

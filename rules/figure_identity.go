@@ -183,14 +183,18 @@ func identityMajority(p *Pass, pmcid, figidPMC string, stemApplies bool) string 
 
 func runFigureIdentity(p *Pass) {
 	const id = "figure-identity"
-	reportAs := func(sev Severity, n *yaml.Node, ptr, want, format string, args ...any) {
+	// A disagreement is a judgement (which field is wrong?): its fix is
+	// unsafe, the rule's default. Only the missing "/" is safe.
+	reportAs := func(sev Severity, safety FixSafety, n *yaml.Node, ptr, want, format string, args ...any) {
+		fix := p.Doc.ReplaceFix(fmt.Sprintf("replace with %q", want), n, want)
+		fix.Safety = safety
 		p.Report(Finding{
 			Rule: id, Severity: sev, Range: p.Doc.NodeRange(n), Pointer: ptr, Message: fmt.Sprintf(format, args...),
-			Fixes: []Fix{p.Doc.ReplaceFix(fmt.Sprintf("replace with %q", want), n, want)},
+			Fixes: []Fix{fix},
 		})
 	}
 	report := func(n *yaml.Node, ptr, want, format string, args ...any) {
-		reportAs(0, n, ptr, want, format, args...)
+		reportAs(0, FixSafetyDefault, n, ptr, want, format, args...)
 	}
 
 	figid, figidNode, hasFigid := p.Scalar("/figid")
@@ -278,7 +282,7 @@ func runFigureIdentity(p *Pass) {
 			case fl != want:
 				// PMC redirects the link without it: the page works, the
 				// data is inconsistent. A warning, not an error.
-				reportAs(SeverityWarning, n, "/figlink", want, "figlink %q lacks its trailing \"/\"; expected %q", fl, want)
+				reportAs(SeverityWarning, FixSafe, n, "/figlink", want, "figlink %q lacks its trailing \"/\"; expected %q", fl, want)
 			}
 			if numberOK && number != "F0" && !identityNumberMatchesFigureID(number, figureID) {
 				p.Report(Finding{

@@ -120,9 +120,14 @@ func (p *Pass) ReportNode(rule string, n *yaml.Node, pointer, format string, arg
 }
 
 // ReplaceFix is a fix that replaces node n's content with value, written
-// as a YAML scalar (see YAMLScalar). An anchor or tag on the node is kept,
-// so aliases to it still resolve.
+// as a YAML scalar (see YAMLScalar). When n is nil or an alias the fix has
+// no edits, and the engine drops it: the value lives elsewhere and may be
+// shared. The engine also drops a fix whose edits touch an anchor, a tag,
+// an alias, a merge key or anything an alias or merge key brings in.
 func (d *Document) ReplaceFix(message string, n *yaml.Node, value string) Fix {
+	if n == nil || n.Kind == yaml.AliasNode || d.Source == nil {
+		return Fix{Message: message}
+	}
 	start, end := d.Source.ContentStart(n), d.Source.NodeEnd(n)
 	text := YAMLScalar(value)
 	start = min(start, end)

@@ -120,6 +120,9 @@ func journalField(p *Pass, field string) *fieldValue {
 	// right after "key:"), which shows as text longer than the scalar.
 	probe := YAMLScalar(v)
 	f := p.Doc.ReplaceFix("", n, v)
+	if len(f.Edits) == 0 {
+		return nil // an alias: the value is shared, and no fix is offered
+	}
 	e := f.Edits[0]
 	return &fieldValue{Value: v, At: rangeArray(p.Doc.NodeRange(n)), Edit: [2]int{e.Start, e.End},
 		Space: len(e.NewText) > len(probe)}

@@ -11,9 +11,10 @@ import (
 // shows on the page as "a |  | b".
 var PaperKeywords = Rule{
 	Meta: Meta{
-		ID:       "paper-keywords",
-		Severity: SeverityNote,
-		Summary:  "the ` | `-joined keywords string must not have empty or duplicate parts",
+		FixSafety: FixSafe,
+		ID:        "paper-keywords",
+		Severity:  SeverityNote,
+		Summary:   "the ` | `-joined keywords string must not have empty or duplicate parts",
 		Doc: `The top-level ` + "`keywords`" + ` field holds the paper's author keywords joined with ` + "` | `" + `.
 The rule splits it at ` + "`|`" + `, trims each part, and reports empty parts (` + "`a |  | b`" + `, a leading
 or trailing ` + "`|`" + `) and parts given more than once (compared ignoring case). The fix keeps

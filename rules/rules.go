@@ -73,18 +73,59 @@ type Range struct {
 	End   Position
 }
 
-// TextEdit replaces the bytes [Start, End) of the file with NewText.
+// TextEdit replaces the bytes [Start, End) of a file with NewText.
 type TextEdit struct {
-	Start   int
-	End     int
+	// Path is the file the edit applies to, as shown to the user; ""
+	// means the finding's own file (Pass.Report fills it in). An edit may
+	// name one of the page's companion tables.
+	Path string
+	// Start and End are byte offsets into the file; End is exclusive, and
+	// Start == End inserts NewText.
+	Start, End int
+	// NewText replaces the bytes.
 	NewText string
+	// Range is [Start, End) as whole-file positions; the engine fills it
+	// in when it checks the edit, for outputs that show edits by line.
+	Range Range
+}
+
+// FixSafety says whether applying a fix can change what a page means.
+type FixSafety int
+
+// Fix safeties. The zero value takes the rule's Meta.FixSafety, and a rule
+// that says nothing offers unsafe fixes: only a rule that knows its fix
+// cannot change meaning marks it safe.
+const (
+	FixSafetyDefault FixSafety = iota
+	// FixSafe: the fix only writes what the value already means (a DOI
+	// without its resolver prefix, a trailing "/", an entity name written
+	// as its character). --fix applies it.
+	FixSafe
+	// FixUnsafe: the fix is a judgement (a synonym replaced by the official
+	// symbol, an organism name corrected). --fix applies it only with
+	// --unsafe-fixes.
+	FixUnsafe
+)
+
+// String returns "safe" or "unsafe".
+func (s FixSafety) String() string {
+	if s == FixSafe {
+		return "safe"
+	}
+	return "unsafe"
 }
 
 // Fix is a suggested change: a message and non-overlapping edits.
 type Fix struct {
 	Message string
-	Edits   []TextEdit
+	// Safety says whether --fix may apply it without --unsafe-fixes; the
+	// engine replaces FixSafetyDefault with the rule's Meta.FixSafety.
+	Safety FixSafety
+	Edits  []TextEdit
 }
+
+// Safe tells whether the fix is marked safe.
+func (f Fix) Safe() bool { return f.Safety == FixSafe }
 
 // Finding is one problem found in one file.
 type Finding struct {
@@ -135,6 +176,9 @@ type Meta struct {
 	// Bad and Good are short front matter examples for the docs: one that
 	// the rule reports and the same one fixed.
 	Bad, Good string
+	// FixSafety is the safety of the rule's fixes where a fix does not say
+	// (FixSafetyDefault: unsafe).
+	FixSafety FixSafety
 }
 
 // Rule is a check over one Document.
@@ -228,6 +272,13 @@ func (p *Pass) Report(f Finding) {
 	for i := range f.Related {
 		if f.Related[i].Path == "" {
 			f.Related[i].Path = f.Path
+		}
+	}
+	for i := range f.Fixes {
+		for j := range f.Fixes[i].Edits {
+			if f.Fixes[i].Edits[j].Path == "" {
+				f.Fixes[i].Edits[j].Path = f.Path
+			}
 		}
 	}
 	p.report(f)

@@ -14,9 +14,10 @@ import (
 // site as garbage and defeat search.
 var TextHygiene = Rule{
 	Meta: Meta{
-		ID:       "text-hygiene",
-		Severity: SeverityWarning,
-		Summary:  "free-text fields must not hold mojibake, HTML or SGML entities, control characters, U+FFFD, R's NA, stray or doubled spaces or periods",
+		FixSafety: FixSafe,
+		ID:        "text-hygiene",
+		Severity:  SeverityWarning,
+		Summary:   "free-text fields must not hold mojibake, HTML or SGML entities, control characters, U+FFFD, R's NA, stray or doubled spaces or periods",
 		Doc: `Checks ` + "`figtitle`" + `, ` + "`caption`" + `, ` + "`papertitle`" + `, ` + "`reftext`" + `, ` + "`journal_title`" + `,
 ` + "`publisher_name`" + `, ` + "`keywords`" + ` and ` + "`schema-jsonld.description`" + `, each as YAML reads it (so a line
 break that YAML folds into a space is not a finding), for:

@@ -15,9 +15,10 @@ import (
 // it, or was edited later, shows on the site and in search results as is.
 var TitleQuality = Rule{
 	Meta: Meta{
-		ID:       "title-quality",
-		Severity: SeverityNote,
-		Summary:  "figtitle should be 10 to 250 characters, without Greek letters, a trailing period, a leading (A), [x] artefacts, a cut ending, or the paper's title",
+		FixSafety: FixSafe,
+		ID:        "title-quality",
+		Severity:  SeverityNote,
+		Summary:   "figtitle should be 10 to 250 characters, without Greek letters, a trailing period, a leading (A), [x] artefacts, a cut ending, or the paper's title",
 		Doc: `The notebooks clean every ` + "`figtitle`" + `: they keep 10 to 250 characters, spell Greek letters
 out (` + "`Alpha-`" + `, ` + "`Beta-`" + `…), drop a trailing period, a leading panel label ` + "`(A)`" + ` and
 ` + "`[x]`" + ` artefacts (square brackets around at most one character, such as ` + "`[A]`" + ` or ` + "`[,]`" + `). This

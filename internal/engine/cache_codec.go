@@ -19,10 +19,10 @@ import (
 // entries of older packs are never found, nor decoded, and age out with
 // their packs. Change it whenever the encoding changes. FLC2 added each
 // finding's related locations; FLC3 the page's figid, title and figlink
-// facts.
+// facts; FLC4 each fix's safety and each edit's path and range.
 
 var (
-	entryMagic    = []byte("FLC3")
+	entryMagic    = []byte("FLC4")
 	errCorrupt    = errors.New("engine: corrupt cache entry")
 	maxEntryItems = uint64(1 << 24)
 )
@@ -46,11 +46,17 @@ func (e *encoder) finding(f rules.Finding) {
 	e.uint(uint64(len(f.Fixes)))
 	for _, fx := range f.Fixes {
 		e.str(fx.Message)
+		e.int(int(fx.Safety))
 		e.uint(uint64(len(fx.Edits)))
 		for _, ed := range fx.Edits {
+			e.str(ed.Path)
 			e.int(ed.Start)
 			e.int(ed.End)
 			e.str(ed.NewText)
+			e.int(ed.Range.Start.Line)
+			e.int(ed.Range.Start.Column)
+			e.int(ed.Range.End.Line)
+			e.int(ed.Range.End.Column)
 		}
 	}
 	e.uint(uint64(len(f.Related)))
@@ -152,9 +158,15 @@ func (d *decoder) finding() rules.Finding {
 		f.Fixes = make([]rules.Fix, n)
 		for i := range f.Fixes {
 			f.Fixes[i].Message = d.str()
+			f.Fixes[i].Safety = rules.FixSafety(d.int())
 			f.Fixes[i].Edits = make([]rules.TextEdit, d.count())
 			for j := range f.Fixes[i].Edits {
-				f.Fixes[i].Edits[j] = rules.TextEdit{Start: d.int(), End: d.int(), NewText: d.str()}
+				ed := &f.Fixes[i].Edits[j]
+				ed.Path = d.str()
+				ed.Start, ed.End = d.int(), d.int()
+				ed.NewText = d.str()
+				ed.Range.Start.Line, ed.Range.Start.Column = d.int(), d.int()
+				ed.Range.End.Line, ed.Range.End.Column = d.int(), d.int()
 			}
 		}
 	}

@@ -46,6 +46,9 @@ type Engine struct {
 	ruleIDs   map[string][]string
 	declared  map[string]map[string]bool
 	isEnabled func(id string) bool
+	// fixSafety is each rule ID's Meta.FixSafety.
+	fixSafety map[string]rules.FixSafety
+	fix       *FixOptions
 }
 
 // Options configure an Engine.
@@ -70,6 +73,8 @@ type Options struct {
 	// Shard, when set ("2/4"), says the run sees one shard of the pages:
 	// collection-level findings say so.
 	Shard string
+	// Fix, when set, applies fixes to each page (see FixOptions).
+	Fix *FixOptions
 }
 
 // PathRules turns rules on or off and sets severities for the files whose
@@ -91,7 +96,9 @@ func New(reg *rules.Registry, opts Options) *Engine {
 	if e.workDir == "" {
 		e.workDir, _ = os.Getwd()
 	}
+	e.fixSafety = map[string]rules.FixSafety{}
 	for _, m := range reg.Metas() {
+		e.fixSafety[m.ID] = m.FixSafety
 		e.defaults[m.ID] = m.Severity
 		if opts.Enabled == nil {
 			e.enabled[m.ID] = true
@@ -116,6 +123,7 @@ func New(reg *rules.Registry, opts Options) *Engine {
 	e.paths = opts.Paths
 	e.cache = opts.Cache
 	e.shard = opts.Shard
+	e.fix = opts.Fix
 	e.runnable = map[string]bool{}
 	for id, on := range e.enabled {
 		e.runnable[id] = on
@@ -227,6 +235,11 @@ type Result struct {
 	// companions are the companion files the page's rules read, for the
 	// cache to check on a later run.
 	companions []companionUse
+	// Fix is what --fix or --diff did to the page; nil when fixing is off
+	// or no fix applied.
+	Fix *FixOutcome
+	// broken: the page's front matter could not be parsed.
+	broken bool
 }
 
 // LintFile reads and lints one file.
@@ -238,16 +251,21 @@ func (e *Engine) LintFile(f File) Result {
 		doc.Problems = []rules.Finding{{Rule: rules.FrontMatter.ID, Path: f.Display, Range: doc.Open, Message: problem}}
 		return e.lint(f, doc)
 	}
+	var res Result
 	if e.cache != nil {
 		key := e.cache.key(f, data)
-		if r, ok := e.cache.load(key, f, data); ok {
-			return r
+		var ok bool
+		if res, ok = e.cache.load(key, f, data); !ok {
+			res = e.lint(f, frontmatter.Parse(f.Display, data))
+			e.cache.store(key, res)
 		}
-		r := e.lint(f, frontmatter.Parse(f.Display, data))
-		e.cache.store(key, r)
-		return r
+	} else {
+		res = e.lint(f, frontmatter.Parse(f.Display, data))
 	}
-	return e.lint(f, frontmatter.Parse(f.Display, data))
+	if e.fix != nil {
+		res = e.fixFile(f, data, res)
+	}
+	return res
 }
 
 // read returns the file's bytes, or a message saying why it cannot be
@@ -298,8 +316,15 @@ func (e *Engine) LintDocument(doc *rules.Document) []rules.Finding {
 }
 
 func (e *Engine) lint(f File, doc *rules.Document) Result {
-	res := Result{File: f, Source: doc.Source, Facts: pageFacts(doc)}
-	read := e.companionReader(f)
+	return e.lintWith(f, doc, nil)
+}
+
+// lintWith lints doc, reading the companion tables whose paths overlay
+// holds from there rather than from disk (the tables as --fix would
+// leave them).
+func (e *Engine) lintWith(f File, doc *rules.Document, overlay map[string][]byte) Result {
+	res := Result{File: f, Source: doc.Source, Facts: pageFacts(doc), broken: doc.Broken}
+	read := e.companionReader(f, overlay)
 	type companion struct {
 		shown string
 		data  []byte
@@ -349,6 +374,19 @@ func (e *Engine) lint(f File, doc *rules.Document) Result {
 			res.summaries[i] = data
 		}
 	}
+	if doc.Source != nil {
+		files := map[string]*fileText{doc.Path: {data: doc.Source.Bytes(), src: doc.Source}}
+		for _, c := range seen {
+			if c.err == nil {
+				if _, ok := files[c.shown]; !ok {
+					files[c.shown] = &fileText{data: c.data}
+				}
+			}
+		}
+		if err := e.checkFixes(doc, res.Findings, files); err != nil && res.Err == nil {
+			res.Err = err
+		}
+	}
 	func() {
 		defer func() {
 			if p := recover(); p != nil && res.Err == nil {
@@ -380,10 +418,14 @@ func (e *Engine) companionPath(f File, name string) string {
 	return filepath.Join(dir, filepath.Base(name))
 }
 
-// companionReader reads a page's companion files from the data directory.
-func (e *Engine) companionReader(f File) rules.CompanionReader {
+// companionReader reads a page's companion files from the data directory,
+// or from overlay (by path) when it holds them.
+func (e *Engine) companionReader(f File, overlay map[string][]byte) rules.CompanionReader {
 	return func(name string) (string, []byte, error) {
 		p := e.companionPath(f, name)
+		if data, ok := overlay[p]; ok {
+			return display(p, e.workDir), data, nil
+		}
 		// A table is a regular file of at most --max-size: a FIFO or a link
 		// to /dev/zero is an error the rule reports, never a hang.
 		data, err := safeio.ReadFile(p, e.maxSize)

@@ -210,6 +210,7 @@ type lintFlags struct {
 	cacheDir, shard, reportFile                     string
 	noSnippet, noConfig, includeSuppressed          bool
 	noCache, quiet, version                         bool
+	fix, unsafeFixes, diff                          bool
 	jobs                                            int
 	disable, enableOnly                             listFlag
 	lexicons                                        pathsFlag
@@ -240,6 +241,9 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on the terminal")
 	fs.BoolVar(&f.version, "version", false, "print figlint's version and exit")
 	fs.Var(&f.lexicons, "lexicon", "compiled gene lexicon FILE to check keywords against, repeatable (see figlint lexicon build)")
+	fs.BoolVar(&f.fix, "fix", false, "apply the safe fixes to the files, then report what is left")
+	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply the unsafe fixes too (they may change what a value means: review them)")
+	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff instead of writing them (exit 1 when there is one); implies --fix without writing")
 }
 
 func runLint(args []string, sys IO) (int, error) {
@@ -348,6 +352,15 @@ func runLint(args []string, sys IO) (int, error) {
 	default:
 		return 0, usagef("--color: unknown value %q: expected auto, always or never", fl.color)
 	}
+	if fl.unsafeFixes && !fl.fix && !fl.diff {
+		return 0, usagef("--unsafe-fixes applies fixes: use it with --fix or --diff")
+	}
+	if fl.diff && fl.format != "text" {
+		return 0, usagef("--diff prints a unified diff, not --format %s: drop one of them", fl.format)
+	}
+	if fl.fix || fl.diff {
+		opts.Fix = &engine.FixOptions{Unsafe: fl.unsafeFixes, Write: !fl.diff}
+	}
 	if sys.Dir != "" {
 		paths = resolveArgs(paths, dir)
 	}
@@ -379,9 +392,12 @@ func runLint(args []string, sys IO) (int, error) {
 		return 0, oerr
 	}
 	stdout := sys.Stdout
-	if fl.writeBaseline != "" {
-		stdout = io.Discard // recording a baseline, not reviewing: a summary line says what was written
+	if fl.writeBaseline != "" || fl.diff {
+		// Recording a baseline, not reviewing: a summary line says what was
+		// written. With --diff, stdout is the diff alone.
+		stdout = io.Discard
 	}
+	var fixes fixTally
 	ropts := report.Options{Snippet: !fl.noSnippet, Color: useColor, Registry: reg, Version: versionString(),
 		Dir: dir, Category: fl.sarifCategory, IncludeSuppressed: fl.includeSuppressed, Getenv: sys.Getenv,
 		Command: append([]string{"figlint"}, args...), Started: started}
@@ -459,6 +475,11 @@ func runLint(args []string, sys IO) (int, error) {
 			sum.Files++
 			prog.add(len(r.Findings))
 		}
+		if r.Fix != nil {
+			if ferr := fixes.add(r.Fix, fl.diff, sys); ferr != nil {
+				return writeError(ferr)
+			}
+		}
 		kept := r.Findings[:0]
 		for _, f := range r.Findings {
 			var key baseline.Entry
@@ -498,6 +519,9 @@ func runLint(args []string, sys IO) (int, error) {
 	for _, e := range internal {
 		fmt.Fprintf(sys.Stderr, "figlint: internal error: %v\nPlease report this with the file that caused it.\n", e)
 	}
+	if fl.fix || fl.diff {
+		fixes.summary(sys.Stderr, fl.diff)
+	}
 	if fl.writeBaseline != "" {
 		if err := writeBaseline(abs(dir, fl.writeBaseline), written); err != nil {
 			return 0, usagef("%v (check the --write-baseline path)", err)
@@ -515,8 +539,13 @@ func runLint(args []string, sys IO) (int, error) {
 	switch {
 	case len(internal) > 0:
 		return ExitInternal, nil
-	case len(pathErrs) > 0:
+	case len(pathErrs) > 0, len(fixes.failed) > 0:
 		return ExitUsage, nil
+	case fl.diff:
+		if fixes.files > 0 {
+			return ExitFindings, nil // as diff(1): there are changes to make
+		}
+		return ExitClean, nil
 	case len(files) == 0:
 		// An empty list (a commit that changed no page) or an empty shard
 		// is a normal outcome, not a mistake.

@@ -36,6 +36,49 @@ type jsonFinding struct {
 	// Related was added within version 1; omitted when there are none,
 	// so findings without related locations read as they always did.
 	Related []jsonRelated `json:"related,omitempty"`
+	// Fixes was added within version 1; omitted when the finding has none.
+	Fixes []jsonFix `json:"fixes,omitempty"`
+}
+
+// jsonFix is the contract for one fix of a finding: what it does, whether
+// figlint --fix applies it without --unsafe-fixes, and its edits.
+type jsonFix struct {
+	Message string     `json:"message"`
+	Safe    bool       `json:"safe"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+// jsonEdit replaces length bytes at byte offset offset of the file path
+// (the page or a companion table) with newText; line, column, endLine and
+// endColumn say the same span as the findings' positions do, the end
+// exclusive.
+type jsonEdit struct {
+	Path      string `json:"path"`
+	Offset    int    `json:"offset"`
+	Length    int    `json:"length"`
+	NewText   string `json:"newText"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+}
+
+// jsonFixesOf converts a finding's fixes (nil for none). A fix without
+// edits (a rule that could not place one) is not a fix a tool can apply.
+func jsonFixesOf(fs []rules.Fix) []jsonFix {
+	var out []jsonFix
+	for _, fx := range fs {
+		if len(fx.Edits) == 0 {
+			continue
+		}
+		jf := jsonFix{Message: fx.Message, Safe: fx.Safe(), Edits: make([]jsonEdit, len(fx.Edits))}
+		for i, ed := range fx.Edits {
+			jf.Edits[i] = jsonEdit{Path: ed.Path, Offset: ed.Start, Length: ed.End - ed.Start, NewText: ed.NewText,
+				Line: ed.Range.Start.Line, Column: ed.Range.Start.Column, EndLine: ed.Range.End.Line, EndColumn: ed.Range.End.Column}
+		}
+		out = append(out, jf)
+	}
+	return out
 }
 
 // jsonRelated is the contract for one related location of a finding.
@@ -76,7 +119,7 @@ func (j *JSON) File(r engine.Result) error {
 			Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
 			Line: f.Range.Start.Line, Column: f.Range.Start.Column,
 			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Column,
-			Message: f.Message, Pointer: f.Pointer, Related: jsonRelatedOf(f.Related),
+			Message: f.Message, Pointer: f.Pointer, Related: jsonRelatedOf(f.Related), Fixes: jsonFixesOf(f.Fixes),
 		})
 		if err != nil {
 			return err

@@ -73,3 +73,30 @@ func needsEscape(r rune) bool {
 	}
 	return false
 }
+
+// EscapeLine is the escaping of every line figlint prints, for callers
+// outside this package: control characters, line breaks included, and
+// bidirectional overrides are written as visible escapes.
+func EscapeLine(s string) string { return escapeControl(s) }
+
+// EscapeKeepNewlines is EscapeLine for multi-line text: a line feed, and a
+// carriage return right before one, are kept; every other control
+// character is escaped (a lone carriage return would let a line overwrite
+// itself on a terminal).
+func EscapeKeepNewlines(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			b.WriteString(escapeControl(s))
+			return b.String()
+		}
+		line, cr := s[:i], ""
+		if strings.HasSuffix(line, "\r") {
+			line, cr = line[:len(line)-1], "\r"
+		}
+		b.WriteString(escapeControl(line))
+		b.WriteString(cr + "\n")
+		s = s[i+1:]
+	}
+}

@@ -187,6 +187,40 @@ type sarifResult struct {
 	RelatedLocations    []sarifRelatedLoc  `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Fixes               []sarifFix         `json:"fixes,omitempty"`
+}
+
+// sarifFix is a result's fix (SARIF 3.55): the changes to one or more
+// files, each a list of replacements.
+type sarifFix struct {
+	Description     sarifText           `json:"description"`
+	ArtifactChanges []sarifArtifactEdit `json:"artifactChanges"`
+}
+
+type sarifArtifactEdit struct {
+	ArtifactLocation sarifArtifactLoc   `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+// sarifReplacement deletes a region and inserts text in its place. The
+// region says its span both as lines and columns (code points, as the
+// run's columnKind) and as bytes, which SARIF allows when they agree.
+type sarifReplacement struct {
+	DeletedRegion   sarifEditRegion `json:"deletedRegion"`
+	InsertedContent *sarifContent   `json:"insertedContent,omitempty"`
+}
+
+type sarifEditRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn"`
+	ByteOffset  int `json:"byteOffset"`
+	ByteLength  int `json:"byteLength"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
 }
 
 type sarifLocation struct {
@@ -225,6 +259,7 @@ type sarifPending struct {
 	sup     *sarifSuppression
 	sev     rules.Severity
 	related []sarifPendingRelated
+	fixes   []sarifFix
 }
 
 // sarifPendingRelated is a related location waiting for End; it shares
@@ -374,6 +409,7 @@ func (s *SARIF) add(f rules.Finding, sup *engine.Suppressed, hashes map[lineKey]
 			res.related[i] = sarifPendingRelated{loc: rl, rng: r.Range, message: r.Message}
 		}
 	}
+	res.fixes = s.fixesOf(f.Fixes, locs)
 	prio := severityRank(f.Severity)
 	if sup != nil {
 		res.sup = &sarifSuppression{Kind: sup.Kind, Justification: sup.Justification}
@@ -433,7 +469,44 @@ func (p *sarifPending) result(ruleIndex int) sarifResult {
 	if p.sup != nil {
 		res.Suppressions = []sarifSuppression{*p.sup}
 	}
+	res.Fixes = p.fixes
 	return res
+}
+
+// fixesOf converts a finding's fixes, the edits of each grouped by file in
+// the order the files first appear. A fix without edits is left out.
+func (s *SARIF) fixesOf(fs []rules.Fix, locs map[string]*sarifArtifactLoc) []sarifFix {
+	var out []sarifFix
+	for _, fx := range fs {
+		if len(fx.Edits) == 0 {
+			continue
+		}
+		sf := sarifFix{Description: sarifText{Text: fx.Message}}
+		at := map[string]int{}
+		for _, ed := range fx.Edits {
+			i, ok := at[ed.Path]
+			if !ok {
+				loc := locs[ed.Path]
+				if loc == nil {
+					loc = s.artifact(ed.Path)
+					locs[ed.Path] = loc
+				}
+				i = len(sf.ArtifactChanges)
+				at[ed.Path] = i
+				sf.ArtifactChanges = append(sf.ArtifactChanges, sarifArtifactEdit{ArtifactLocation: *loc})
+			}
+			rep := sarifReplacement{DeletedRegion: sarifEditRegion{
+				StartLine: ed.Range.Start.Line, StartColumn: ed.Range.Start.Column,
+				EndLine: ed.Range.End.Line, EndColumn: ed.Range.End.Column,
+				ByteOffset: ed.Start, ByteLength: ed.End - ed.Start}}
+			if ed.NewText != "" {
+				rep.InsertedContent = &sarifContent{Text: ed.NewText}
+			}
+			sf.ArtifactChanges[i].Replacements = append(sf.ArtifactChanges[i].Replacements, rep)
+		}
+		out = append(out, sf)
+	}
+	return out
 }
 
 // region is a finding's range as a SARIF region; nil when it has no line

@@ -12,6 +12,12 @@
 // page's genes table; "enable RULE,..." turns further rules on for RunRule
 // (to test suppressions of findings that are expected not to appear). An
 // unexpected finding and an unmatched expectation both fail the test.
+//
+// RunRule also checks the rule's fixes, as analysistest's RunWithSuggestedFixes
+// does: a page whose findings offer fixes has a sibling NAME.fixed holding
+// the page as figlint --fix --unsafe-fixes leaves it (every fix applied,
+// pass after pass, by the engine's own fix loop), and a page without fixes
+// has none. FIGLINT_UPDATE_FIXED=1 rewrites the .fixed files.
 package ruletest
 
 import (
@@ -184,7 +190,7 @@ func Check(pagePath string, findings []rules.Finding, exps []*Expectation) []str
 // expectations. It returns the number of files checked.
 func Run(t *testing.T, eng *engine.Engine, dir string) int {
 	t.Helper()
-	return run(t, dir, func([]*Expectation) *engine.Engine { return eng })
+	return run(t, dir, func([]*Expectation) *engine.Engine { return eng }, nil)
 }
 
 // RunRule checks the fixtures of one rule, as analysistest does: each page
@@ -192,22 +198,68 @@ func Run(t *testing.T, eng *engine.Engine, dir string) int {
 // expectations name (a fixture opts in to another rule by expecting it).
 func RunRule(t *testing.T, reg *rules.Registry, dir, id string) int {
 	t.Helper()
-	return run(t, dir, func(exps []*Expectation) *engine.Engine {
-		enabled := []string{id}
+	enabled := func(exps []*Expectation) []string {
+		out := []string{id}
 		for _, e := range exps {
 			if e.Rule != "" {
-				enabled = append(enabled, e.Rule)
+				out = append(out, e.Rule)
 			}
 		}
-		return engine.New(reg, engine.Options{Enabled: enabled})
+		return out
+	}
+	return run(t, dir, func(exps []*Expectation) *engine.Engine {
+		return engine.New(reg, engine.Options{Enabled: enabled(exps)})
+	}, func(exps []*Expectation) *engine.Engine {
+		return engine.New(reg, engine.Options{Enabled: enabled(exps), Fix: &engine.FixOptions{Unsafe: true}})
 	})
+}
+
+// checkFixed compares the page as the fixer leaves it with its .fixed
+// sibling.
+func checkFixed(t *testing.T, fixer *engine.Engine, f engine.File) {
+	t.Helper()
+	golden := strings.TrimSuffix(f.Path, filepath.Ext(f.Path)) + ".fixed"
+	res := fixer.LintFile(f)
+	var fixed []byte
+	if res.Fix != nil {
+		if res.Fix.Err != nil {
+			t.Fatalf("fixing: %v", res.Fix.Err)
+		}
+		for _, rb := range res.Fix.RolledBack {
+			t.Logf("a fix was rolled back (the page keeps its finding): %s", rb)
+		}
+		for _, ff := range res.Fix.Files {
+			if ff.Display == f.Display {
+				fixed = ff.New
+			}
+		}
+	}
+	want, err := os.ReadFile(golden)
+	switch {
+	case os.Getenv("FIGLINT_UPDATE_FIXED") == "1":
+		if fixed == nil {
+			if err == nil {
+				_ = os.Remove(golden)
+			}
+			return
+		}
+		if werr := os.WriteFile(golden, fixed, 0o644); werr != nil {
+			t.Fatal(werr)
+		}
+	case fixed == nil && err == nil:
+		t.Errorf("%s exists but no fix applies to the page; delete it (or run with FIGLINT_UPDATE_FIXED=1)", golden)
+	case fixed != nil && err != nil:
+		t.Errorf("the page's fixes change it but %s is missing; run with FIGLINT_UPDATE_FIXED=1 and review it", golden)
+	case fixed != nil && string(fixed) != string(want):
+		t.Errorf("fixed page differs from %s (FIGLINT_UPDATE_FIXED=1 rewrites it):\n%s", golden, fixed)
+	}
 }
 
 // run lints the pages under dir as one run, so that collection-level
 // rules see them together, and checks each page's expectations against the
 // findings of its result (which may point into its companion files) and the
 // collection findings on it.
-func run(t *testing.T, dir string, engineFor func([]*Expectation) *engine.Engine) int {
+func run(t *testing.T, dir string, engineFor, fixerFor func([]*Expectation) *engine.Engine) int {
 	t.Helper()
 	var files []engine.File
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -260,6 +312,9 @@ func run(t *testing.T, dir string, engineFor func([]*Expectation) *engine.Engine
 		t.Run(f.Display, func(t *testing.T) {
 			for _, problem := range Check(f.Display, found[f.Display], exps[f.Display]) {
 				t.Error(problem)
+			}
+			if fixerFor != nil {
+				checkFixed(t, fixerFor(exps[f.Display]), f)
 			}
 		})
 	}

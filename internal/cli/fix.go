@@ -26,7 +26,7 @@ func (t *fixTally) add(out *engine.FixOutcome, diff bool, sys IO) error {
 	if out.Err != nil {
 		t.failed = append(t.failed, out.Err.Error())
 		fmt.Fprintf(sys.Stderr, "figlint: %s (the file is unchanged)\n", report.EscapeLine(out.Err.Error()))
-		return nil
+		return nil //nolint:nilerr // recorded in t.failed; the run goes on and exits 2 at the end
 	}
 	if out.Fixed == 0 || len(out.Files) == 0 {
 		return nil

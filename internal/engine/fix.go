@@ -232,22 +232,22 @@ func (e *Engine) tryFixes(f File, st state, cands []candidate) (next state, ok b
 			next.page = applyEdits(st.page, edits)
 			continue
 		}
-		real := next.shown[path]
-		if real == "" {
-			real = e.companionFor(f, path, st.res)
-			if real == "" {
+		onDisk := next.shown[path]
+		if onDisk == "" {
+			onDisk = e.companionFor(f, path, st.res)
+			if onDisk == "" {
 				return st, false, fmt.Sprintf("it edits %s, which the page's lint did not read", path)
 			}
 		}
-		cur, have := next.overlay[real]
+		cur, have := next.overlay[onDisk]
 		if !have {
 			var err error
-			if cur, err = safeio.ReadFile(real, e.maxSize); err != nil {
+			if cur, err = safeio.ReadFile(onDisk, e.maxSize); err != nil {
 				return st, false, fmt.Sprintf("cannot read %s (%v)", path, err)
 			}
 		}
-		next.overlay[real] = applyEdits(cur, edits)
-		next.shown[path] = real
+		next.overlay[onDisk] = applyEdits(cur, edits)
+		next.shown[path] = onDisk
 	}
 	doc := frontmatter.Parse(f.Display, next.page)
 	next.res = e.lintWith(f, doc, next.overlay)

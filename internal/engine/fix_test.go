@@ -154,7 +154,7 @@ func TestFixDiffDoesNotWrite(t *testing.T) {
 
 func TestFixUnsafeNeedsOptIn(t *testing.T) {
 	unsafe := upperRule
-	unsafe.Meta.FixSafety = rules.FixSafetyDefault // a rule that says nothing offers unsafe fixes
+	unsafe.FixSafety = rules.FixSafetyDefault // a rule that says nothing offers unsafe fixes
 	dir := t.TempDir()
 	f := writePage(t, dir, "---\ntitle: abc\n---\n", 0o644)
 	if res := fixEngine(t, &engine.FixOptions{}, unsafe).LintFile(f); res.Fix != nil {

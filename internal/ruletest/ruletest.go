@@ -22,6 +22,7 @@ package ruletest
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -250,7 +251,7 @@ func checkFixed(t *testing.T, fixer *engine.Engine, f engine.File) {
 		t.Errorf("%s exists but no fix applies to the page; delete it (or run with FIGLINT_UPDATE_FIXED=1)", golden)
 	case fixed != nil && err != nil:
 		t.Errorf("the page's fixes change it but %s is missing; run with FIGLINT_UPDATE_FIXED=1 and review it", golden)
-	case fixed != nil && string(fixed) != string(want):
+	case fixed != nil && !bytes.Equal(fixed, want):
 		t.Errorf("fixed page differs from %s (FIGLINT_UPDATE_FIXED=1 rewrites it):\n%s", golden, fixed)
 	}
 }

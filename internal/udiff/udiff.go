@@ -63,7 +63,7 @@ func diff(x, y [][]byte) []op {
 	for suf < len(x)-pre && suf < len(y)-pre && bytes.Equal(x[len(x)-1-suf], y[len(y)-1-suf]) {
 		suf++
 	}
-	var script []op
+	script := make([]op, 0, len(x)+len(y))
 	for _, l := range x[:pre] {
 		script = append(script, op{' ', l})
 	}

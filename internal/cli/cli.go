@@ -16,6 +16,7 @@ import (
 	"github.com/figlint/figlint/internal/baseline"
 	"github.com/figlint/figlint/internal/config"
 	"github.com/figlint/figlint/internal/engine"
+	"github.com/figlint/figlint/internal/pipeline"
 	"github.com/figlint/figlint/internal/report"
 	"github.com/figlint/figlint/rules"
 	"github.com/figlint/figlint/schema"
@@ -397,7 +398,6 @@ func runLint(args []string, sys IO) (int, error) {
 		// written. With --diff, stdout is the diff alone.
 		stdout = io.Discard
 	}
-	var fixes fixTally
 	ropts := report.Options{Snippet: !fl.noSnippet, Color: useColor, Registry: reg, Version: versionString(),
 		Dir: dir, Category: fl.sarifCategory, IncludeSuppressed: fl.includeSuppressed, Getenv: sys.Getenv,
 		Command: append([]string{"figlint"}, args...), Started: started}
@@ -463,70 +463,34 @@ func runLint(args []string, sys IO) (int, error) {
 	if !fl.quiet && sys.Getenv("CI") == "" && isTerminal(sys.Stderr) {
 		prog = startProgress(sys.Stderr, len(files))
 	}
-	var sum report.Summary
-	var internal []error
-	var written []baseline.Entry
-	failed := false
+	fixes := &pipeline.Fix{Diff: fl.diff, Stdout: sys.Stdout, Stderr: sys.Stderr}
+	based := &pipeline.Baseline{Base: base, Record: fl.writeBaseline != ""}
+	count := &pipeline.Count{Progress: prog.add}
+	failOn := &pipeline.FailOn{Threshold: threshold}
+	internal := &pipeline.Internal{}
+	chain := pipeline.Chain{fixes, based, count, failOn, internal, pipeline.Output{Reporter: rep}}
 	if err = rep.Begin(); err != nil {
 		return 0, writeError(err)
 	}
-	err = eng.Run(files, fl.jobs, func(r engine.Result) error {
-		if !r.Collection {
-			sum.Files++
-			prog.add(len(r.Findings))
-		}
-		if r.Fix != nil {
-			if ferr := fixes.add(r.Fix, fl.diff, sys); ferr != nil {
-				return writeError(ferr)
-			}
-		}
-		kept := r.Findings[:0]
-		for _, f := range r.Findings {
-			var key baseline.Entry
-			if fl.writeBaseline != "" || base != nil {
-				src := r.Source
-				if f.Path != r.File.Display {
-					src = nil
-				}
-				key = baseline.Key(f, src)
-			}
-			if fl.writeBaseline != "" {
-				written = append(written, key)
-			}
-			if base != nil && base.Match(key) {
-				r.Suppressed = append(r.Suppressed, engine.Suppressed{Finding: f, Kind: "external", Justification: "in the baseline"})
-				continue
-			}
-			kept = append(kept, f)
-			sum.Add(f)
-			if f.Severity >= threshold {
-				failed = true
-			}
-		}
-		r.Findings = kept
-		if r.Err != nil {
-			internal = append(internal, r.Err)
-		}
-		return rep.File(r)
-	})
+	err = eng.Run(files, fl.jobs, func(r engine.Result) error { return chain.Process(&r) })
 	prog.finish()
 	if err == nil {
-		err = rep.End(sum)
+		err = rep.End(count.Sum)
 	}
 	if err != nil {
 		return 0, writeError(err)
 	}
-	for _, e := range internal {
+	for _, e := range internal.Errs {
 		fmt.Fprintf(sys.Stderr, "figlint: internal error: %v\nPlease report this with the file that caused it.\n", e)
 	}
 	if fl.fix || fl.diff {
-		fixes.summary(sys.Stderr, fl.diff)
+		fixes.Summary()
 	}
 	if fl.writeBaseline != "" {
-		if err := writeBaseline(abs(dir, fl.writeBaseline), written); err != nil {
+		if err := writeBaseline(abs(dir, fl.writeBaseline), based.Written); err != nil {
 			return 0, usagef("%v (check the --write-baseline path)", err)
 		}
-		fmt.Fprintf(sys.Stderr, "figlint: wrote %d findings to the baseline %s\n", len(written), fl.writeBaseline)
+		fmt.Fprintf(sys.Stderr, "figlint: wrote %d findings to the baseline %s\n", len(based.Written), fl.writeBaseline)
 	}
 	if fl.shard != "" {
 		fmt.Fprintf(sys.Stderr, "figlint: shard %s: %d pages; collection-level rules (duplicate-alias, journal-consistency) compared this shard's pages only\n", fl.shard, len(files))
@@ -537,12 +501,12 @@ func runLint(args []string, sys IO) (int, error) {
 		}
 	}
 	switch {
-	case len(internal) > 0:
+	case len(internal.Errs) > 0:
 		return ExitInternal, nil
-	case len(pathErrs) > 0, len(fixes.failed) > 0:
+	case len(pathErrs) > 0, len(fixes.Failed) > 0:
 		return ExitUsage, nil
 	case fl.diff:
-		if fixes.files > 0 {
+		if fixes.Files > 0 {
 			return ExitFindings, nil // as diff(1): there are changes to make
 		}
 		return ExitClean, nil
@@ -552,7 +516,7 @@ func runLint(args []string, sys IO) (int, error) {
 		return ExitClean, nil
 	case fl.writeBaseline != "":
 		return ExitClean, nil // the findings are recorded, not failed on
-	case failed:
+	case failOn.Failed:
 		return ExitFindings, nil
 	}
 	return ExitClean, nil

@@ -13,8 +13,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"slices"
-	"sort"
 	"unicode/utf8"
 
 	"github.com/figlint/figlint/internal/frontmatter"
@@ -436,32 +434,6 @@ func (e *Engine) companionReader(f File, overlay map[string][]byte) rules.Compan
 	}
 }
 
-// accept decides whether a reported finding is kept and gives it its
-// severity; it returns an error for an ID the rule did not declare.
-func (e *Engine) accept(rule rules.Rule, f *rules.Finding) (bool, error) {
-	if !e.declared[rule.ID][f.Rule] {
-		return false, fmt.Errorf("engine: rule %q reported under the undeclared ID %q", rule.ID, f.Rule)
-	}
-	on := e.enabled[f.Rule]
-	if s, ok := e.override[f.Rule]; ok {
-		f.Severity = s
-	} else if f.Severity < rules.SeverityNote || f.Severity > rules.SeverityError {
-		f.Severity = e.defaults[f.Rule]
-	}
-	for _, p := range e.paths {
-		if !p.Match(f.Path) {
-			continue
-		}
-		if v, ok := p.Enable[f.Rule]; ok {
-			on = v
-		}
-		if s, ok := p.Severity[f.Rule]; ok {
-			f.Severity = s
-		}
-	}
-	return on, nil
-}
-
 // runRule runs one rule, turning a panic into an internal error, and
 // returns the page's summary for a collection-level rule.
 func (e *Engine) runRule(rule rules.Rule, doc *rules.Document, companions rules.CompanionReader, out *[]rules.Finding) (sum any, err error) {
@@ -520,67 +492,6 @@ func (e *Engine) finish(sums map[int][]rules.Summary) Result {
 	SortFindings(res.Findings)
 	res.Findings = dedupe(res.Findings)
 	return res
-}
-
-// SortFindings orders findings by path, line, column and rule, then end and
-// message, so output never depends on scheduling. The sort is stable:
-// findings equal in all of these (which may differ in pointer, fixes or
-// related locations) keep the order their rule reported them in, which
-// is the same on every run.
-func SortFindings(fs []rules.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Range.Start != b.Range.Start {
-			return a.Range.Start.Less(b.Range.Start)
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		if a.Range.End != b.Range.End {
-			return a.Range.End.Less(b.Range.End)
-		}
-		return a.Message < b.Message
-	})
-}
-
-// dedupe drops a finding that repeats the one before it (same rule, path,
-// range and message: the user could not tell them apart) from sorted
-// findings. The related locations of a repeat are not dropped with it:
-// the kept finding gains those it lacks, in order, since they are more
-// places of what the user sees as one cause.
-func dedupe(fs []rules.Finding) []rules.Finding {
-	if len(fs) < 2 {
-		return fs
-	}
-	out := fs[:1]
-	for _, f := range fs[1:] {
-		p := &out[len(out)-1]
-		if f.Rule == p.Rule && f.Range == p.Range && f.Message == p.Message && f.Path == p.Path {
-			p.Related = mergeRelated(p.Related, f.Related)
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// mergeRelated returns a followed by the places of b that a lacks. It
-// builds a new slice rather than appending to a, whose array a rule may
-// share with another finding.
-func mergeRelated(a, b []rules.Related) []rules.Related {
-	var extra []rules.Related
-	for _, r := range b {
-		if !slices.Contains(a, r) && !slices.Contains(extra, r) {
-			extra = append(extra, r)
-		}
-	}
-	if len(extra) == 0 {
-		return a
-	}
-	return slices.Concat(a, extra)
 }
 
 // maxJobs bounds the workers of a run.

@@ -59,4 +59,17 @@ for hook in figlint figlint-system; do
   expect 0 "$hook" "README.md" "(no files to check)"
   expect 1 "$hook" "_data/$tabled-genes.tsv" "without the column \"ncbigene_symbol\""
 done
+
+# figlint-fix: a page whose only defect has a safe fix (a figlink without
+# its trailing /) is fixed in place, and pre-commit fails the commit
+# because the hook changed a file; run again, the page is clean.
+fixme=_figures/$good.md
+sed -i 's|^\(figlink: .*[^/]\)/$|\1|' "$site/$fixme"
+grep -q '^figlink: .*[^/]$' "$site/$fixme" || { echo "could not break the figlink of $fixme"; exit 1; }
+(cd "$site" && git add -A && git -c user.email=ci@example.invalid -c user.name=ci commit -qm 'break figlink')
+expect 1 figlint-fix "$fixme" "files were modified by this hook"
+grep -q '^figlink: .*/$' "$site/$fixme" || { echo "figlint-fix did not restore the trailing / of $fixme"; exit 1; }
+expect 0 figlint-fix "$fixme"
+# A page with defects no fix can mend fails with figlint's findings.
+expect 1 figlint-fix "_figures/$bad.md" "[schema/maximum]"
 echo "pre-commit hooks work"

@@ -715,6 +715,10 @@ Usage:
 PATH may be a file, a directory (walked for *.md and *.markdown) or @FILE,
 a file listing paths one per line (@- reads standard input).
 
+Fixes: figlint --diff PATH shows what the safe fixes would change (a
+unified diff; nothing written), figlint --fix PATH applies them; add
+--unsafe-fixes for the fixes that need review.
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or
 configuration error, 3 internal error.
 

@@ -21,7 +21,7 @@ type Text struct {
 	w     io.Writer
 	bw    *bufio.Writer
 	opts  Options
-	fixes int // findings with a suggested fix, for the totals line
+	safe, unsafe int // findings with a safe fix, and with only unsafe ones, for the totals line
 }
 
 const (
@@ -59,14 +59,22 @@ func (t *Text) File(r engine.Result) error {
 		}
 		// Paths and messages carry text from the pages: escaped, so that no
 		// control character reaches the terminal or a CI log.
-		fmt.Fprintf(t.bw, "%s %s %s %s\n",
+		// A finding --fix would mend is marked [*], as ruff marks its
+		// fixable diagnostics.
+		mark := ""
+		switch fixKind(f) {
+		case fixSafe:
+			t.safe++
+			mark = t.paint(ansiCyan, "[*]") + " "
+		case fixUnsafe:
+			t.unsafe++
+		}
+		fmt.Fprintf(t.bw, "%s %s %s%s %s\n",
 			t.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", escapeControl(f.Path), f.Range.Start.Line, f.Range.Start.Column)),
 			t.paint(sevColor, f.Severity.String()+":"),
+			mark,
 			escapeControl(f.Message),
 			t.paint(ansiGray, "["+escapeControl(f.Rule)+"]"))
-		if t.fixable(f) {
-			t.fixes++
-		}
 		// A finding may point into another file (a page's genes table):
 		// only the page's own lines are at hand for a snippet.
 		gutter := " "
@@ -155,16 +163,40 @@ func (t *Text) End(s Summary) error {
 	if s.Findings > 0 {
 		line := fmt.Sprintf("%s (%s, %s, %s) in %s", plural(s.Findings, "finding"), plural(s.Errors, "error"),
 			plural(s.Warnings, "warning"), plural(s.Notes, "note"), plural(s.Files, "file"))
-		if t.fixes > 0 {
-			line += fmt.Sprintf("; %d with a suggested fix", t.fixes)
-		}
 		fmt.Fprintln(t.bw, t.paint(ansiBold, line))
+		switch {
+		case t.safe > 0 && t.unsafe > 0:
+			fmt.Fprintf(t.bw, "[*] %d fixable with --fix (%d more with --fix --unsafe-fixes; --diff shows the changes)\n", t.safe, t.unsafe)
+		case t.safe > 0:
+			fmt.Fprintf(t.bw, "[*] %d fixable with --fix (--diff shows the changes)\n", t.safe)
+		case t.unsafe > 0:
+			fmt.Fprintf(t.bw, "%d with a fix that --fix --unsafe-fixes applies (--diff shows the changes)\n", t.unsafe)
+		}
 	}
 	return t.bw.Flush()
 }
 
-// fixable tells whether a finding offers a fix.
-func (t *Text) fixable(f rules.Finding) bool { return len(f.Fixes) > 0 }
+const (
+	fixNone = iota
+	fixSafe
+	fixUnsafe
+)
+
+// fixKind tells whether --fix mends a finding (it has a safe fix), only
+// --fix --unsafe-fixes does, or nothing does.
+func fixKind(f rules.Finding) int {
+	kind := fixNone
+	for _, fx := range f.Fixes {
+		if len(fx.Edits) == 0 {
+			continue
+		}
+		if fx.Safe() {
+			return fixSafe
+		}
+		kind = fixUnsafe
+	}
+	return kind
+}
 
 // displayWidth is the number of terminal columns rune c takes when shown
 // as text (its escape, for a control character).

@@ -18,9 +18,9 @@ import (
 // line with a ^~~~ marker under the span, then a "= related:" line per
 // related place (at most MaxRelatedShown lines, the last "and N more").
 type Text struct {
-	w     io.Writer
-	bw    *bufio.Writer
-	opts  Options
+	w            io.Writer
+	bw           *bufio.Writer
+	opts         Options
 	safe, unsafe int // findings with a safe fix, and with only unsafe ones, for the totals line
 }
 

@@ -432,7 +432,7 @@ func runLint(args []string, sys IO) (int, error) {
 			cacheDir = abs(dir, fl.cacheDir)
 		}
 		if cacheDir != "" {
-			c, cerr := engine.OpenCache(cacheDir, runFingerprint(opts, cfg, schemaFile, lexFiles))
+			c, cerr := engine.OpenCache(cacheDir, runFingerprint(opts, cfg, schemaFile, lexFiles, dir))
 			if cerr != nil {
 				if fl.cacheDir != "" {
 					return 0, usagef("--cache: %v", cerr)

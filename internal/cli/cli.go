@@ -338,7 +338,7 @@ func runLint(args []string, sys IO) (int, error) {
 	opts.MaxSize, opts.DataDir, opts.WorkDir = limit, dataDir, dir
 	var base *baseline.Baseline
 	if fl.baseline != "" {
-		if base, err = baseline.Load(abs(dir, fl.baseline)); err != nil {
+		if base, err = baseline.Load(fl.baseline, dir); err != nil {
 			return 0, usagef("%v", err)
 		}
 	}
@@ -523,7 +523,7 @@ func runLint(args []string, sys IO) (int, error) {
 		fixes.summary(sys.Stderr, fl.diff)
 	}
 	if fl.writeBaseline != "" {
-		if err := writeBaseline(abs(dir, fl.writeBaseline), written); err != nil {
+		if err := writeBaseline(abs(dir, fl.writeBaseline), written, dir); err != nil {
 			return 0, usagef("%v (check the --write-baseline path)", err)
 		}
 		fmt.Fprintf(sys.Stderr, "figlint: wrote %d findings to the baseline %s\n", len(written), fl.writeBaseline)
@@ -645,12 +645,12 @@ func excluded(cfg *config.Config, files []engine.File) []engine.File {
 	return kept
 }
 
-func writeBaseline(file string, entries []baseline.Entry) error {
+func writeBaseline(file string, entries []baseline.Entry, workDir string) error {
 	f, err := os.Create(file)
 	if err != nil {
 		return err
 	}
-	if err := baseline.Write(f, entries); err != nil {
+	if err := baseline.Write(f, entries, filepath.Dir(file), workDir); err != nil {
 		_ = f.Close()
 		return err
 	}

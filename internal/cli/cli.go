@@ -214,10 +214,12 @@ type lintFlags struct {
 	jobs                                            int
 	disable, enableOnly                             listFlag
 	lexicons                                        pathsFlag
+	outputs                                         outputsFlag
 }
 
 func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "text", "output format: text, json, sarif (SARIF 2.1.0), github (GitHub Actions annotations and job summary) or csv (one row per finding, for a spreadsheet)")
+	fs.Var(&f.outputs, "output", "also write the findings in one more format to a file, as `FORMAT=FILE`: text, json, sarif, github, csv or html; repeatable; each file is replaced whole when the run ends; FILE - is standard output, in place of --format")
 	fs.StringVar(&f.sarifFile, "sarif-file", "", "also write SARIF 2.1.0 to this file, beside the --format output (for GitHub code scanning)")
 	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id: tells several figlint analyses of one commit apart in GitHub code scanning")
 	fs.BoolVar(&f.includeSuppressed, "include-suppressed", false, "write the findings that suppressions or the baseline hide into SARIF, marked as suppressed")
@@ -262,6 +264,10 @@ func runLint(args []string, sys IO) (int, error) {
 	if fl.version {
 		fmt.Fprintf(sys.Stdout, "figlint %s\n", versionString())
 		return ExitClean, nil
+	}
+	stdoutFormat, stdoutHTML, err := stdoutOutput(fs, &fl)
+	if err != nil {
+		return 0, err
 	}
 	dir := sys.Dir
 	if dir == "" {
@@ -387,8 +393,15 @@ func runLint(args []string, sys IO) (int, error) {
 		fmt.Fprintf(sys.Stderr, "figlint: no *.md or *.markdown files found in %s; name the pages or directories to lint\n", strings.Join(orDot(paths), " "))
 		return ExitUsage, nil
 	}
-	outputs := map[string]string{"--sarif-file": fl.sarifFile, "--report": fl.reportFile, "--write-baseline": fl.writeBaseline}
+	fileSpecs, err := fileOutputs(&fl, dir)
+	if err != nil {
+		return 0, err
+	}
+	outputs := map[string]string{"--write-baseline": fl.writeBaseline}
 	if oerr := outputsAreNotInputs(dir, files, outputs); oerr != nil {
+		return 0, oerr
+	}
+	if oerr := outputsNameNoInput(dir, files, fileSpecs); oerr != nil {
 		return 0, oerr
 	}
 	stdout := sys.Stdout
@@ -407,23 +420,20 @@ func runLint(args []string, sys IO) (int, error) {
 			ropts.ConfigFile = filepath.ToSlash(rel)
 		}
 	}
-	rep, err := report.New(fl.format, stdout, ropts)
+	rep, err := newReporter(stdoutFormat, stdout, ropts, dir)
 	if err != nil {
+		if stdoutHTML {
+			return 0, usagef("--output html=-: %v", err)
+		}
 		return 0, usagef("--format: %v", err)
 	}
-	if fl.sarifFile != "" {
-		sarif, ferr := report.OpenSARIFFile(abs(dir, fl.sarifFile), ropts)
-		if ferr != nil {
-			return 0, usagef("--sarif-file %s: %v", fl.sarifFile, ferr)
-		}
-		rep = report.Multi(rep, sarif)
+	fileReps, cleanupOutputs, err := openFileOutputs(fileSpecs, dir, ropts)
+	if err != nil {
+		return 0, err
 	}
-	if fl.reportFile != "" {
-		html, ferr := report.OpenHTMLFile(abs(dir, fl.reportFile), ropts)
-		if ferr != nil {
-			return 0, usagef("--report %s: %v", fl.reportFile, ferr)
-		}
-		rep = report.Multi(rep, html)
+	defer cleanupOutputs() // a run that stops early leaves no temporary file
+	if len(fileReps) > 0 {
+		rep = report.Multi(append([]report.Reporter{rep}, fileReps...)...)
 	}
 
 	if !fl.noCache {

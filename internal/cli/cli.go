@@ -96,6 +96,8 @@ func Main(args []string, sys IO) (code int) {
 	case len(args) > 0 && args[0] == "version":
 		fmt.Fprintf(sys.Stdout, "figlint %s\n", versionString())
 		return ExitClean
+	case len(args) > 0 && args[0] == "completion":
+		err = runCompletion(args[1:], sys)
 	case len(args) > 0 && args[0] == "help":
 		err = runHelp(args[1:], sys)
 	default:
@@ -755,6 +757,7 @@ Usage:
   figlint rules RULE-ID...       explain rules (doc, severity, examples)
   figlint lexicon build -o FILE INPUT...   compile gene_info, HGNC or genes tables
   figlint lexicon info FILE
+  figlint completion bash|zsh|fish   print a shell completion script
   figlint help [COMMAND]         this text, or a command's
   figlint version                (or --version)
 

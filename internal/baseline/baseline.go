@@ -6,6 +6,15 @@
 // edits elsewhere in the page keep it matched, and a changed value brings
 // it back. The file is sorted text, one finding a line, so that it diffs
 // well in review.
+//
+// Paths are stored relative to the baseline file's own folder (format
+// v2), so a baseline written from the site root matches when figlint runs
+// from a sub-folder, from a CI checkout elsewhere, or with the baseline
+// named by another relative path. Files of the older format v1 hold paths
+// relative to the working directory of the run that wrote them; they are
+// still read, with their paths taken from the working directory of the
+// run that reads them (as v1 always did), and the next --write-baseline
+// rewrites them as v2.
 package baseline
 
 import (
@@ -14,6 +23,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -23,10 +33,15 @@ import (
 
 // header is the first line of a baseline file; its version changes only
 // when entries are identified differently.
-const header = versionPrefix + ": path<TAB>rule<TAB>pointer<TAB>content hash; regenerate with --write-baseline"
+const header = versionPrefix + ": path (relative to this file's folder)<TAB>rule<TAB>pointer<TAB>content hash; regenerate with --write-baseline"
 
-// versionPrefix starts every baseline file of this format.
-const versionPrefix = "# figlint baseline v1"
+// versionPrefix starts every baseline file of this format; v1Prefix
+// starts those of the older format, whose paths are relative to the
+// working directory.
+const (
+	versionPrefix = "# figlint baseline v2"
+	v1Prefix      = "# figlint baseline v1"
+)
 
 // Entry identifies one finding.
 type Entry struct {
@@ -59,10 +74,14 @@ func (e Entry) String() string {
 	return e.Path + "\t" + e.Rule + "\t" + e.Pointer + "\t" + e.Hash
 }
 
-// Write writes entries as a baseline file, sorted.
-func Write(w io.Writer, entries []Entry) error {
+// Write writes entries as a baseline file, sorted. The entries' paths are
+// relative to workDir (as findings show them); the file holds them
+// relative to dir, the folder the baseline file is written to. Both
+// folders must be absolute.
+func Write(w io.Writer, entries []Entry, dir, workDir string) error {
 	lines := make([]string, 0, len(entries))
 	for _, e := range entries {
+		e.Path = relTo(dir, absFrom(workDir, e.Path))
 		lines = append(lines, e.String())
 	}
 	sort.Strings(lines)
@@ -74,28 +93,59 @@ func Write(w io.Writer, entries []Entry) error {
 	return bw.Flush()
 }
 
-// Baseline is a loaded baseline: a multiset of entries, consumed as
-// findings match.
-type Baseline struct {
-	left map[Entry]int
+// absFrom makes a slash-separated path absolute against dir.
+func absFrom(dir, p string) string {
+	p = filepath.FromSlash(p)
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(dir, p)
 }
 
-// Load reads a baseline file. Malformed lines are errors naming the file
-// and line.
-func Load(path string) (*Baseline, error) {
+// relTo makes an absolute path relative to dir, slash-separated; a path
+// that has no relative form (another Windows volume) stays absolute.
+func relTo(dir, p string) string {
+	if rel, err := filepath.Rel(dir, p); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(p)
+}
+
+// Baseline is a loaded baseline: a multiset of entries, consumed as
+// findings match. Its entries' paths are absolute.
+type Baseline struct {
+	left    map[Entry]int
+	workDir string
+	// Version is the file's format version: 2, or 1 for a file whose
+	// paths were taken from the working directory.
+	Version int
+}
+
+// Load reads a baseline file; relative paths name the baseline file and,
+// in a v1 file, its entries' paths, from workDir (absolute). Malformed
+// lines are errors naming the file and line.
+func Load(path, workDir string) (*Baseline, error) {
+	path = absFrom(workDir, path)
 	f, _, err := safeio.Open(path) // a regular file, never a FIFO or a device
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
 	}
 	defer func() { _ = f.Close() }() // read-only
-	b := &Baseline{left: map[Entry]int{}}
+	b := &Baseline{left: map[Entry]int{}, workDir: workDir, Version: 1}
+	base := workDir // where the entries' paths start from
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSuffix(sc.Text(), "\r")
 		if line == "" || strings.HasPrefix(line, "#") {
-			if n == 1 && strings.HasPrefix(line, "# figlint baseline") && !strings.HasPrefix(line, versionPrefix) {
-				return nil, fmt.Errorf("baseline: %s:1: unsupported baseline version %q; expected %q (regenerate it with --write-baseline)", path, line, versionPrefix)
+			if n == 1 && strings.HasPrefix(line, "# figlint baseline") {
+				switch {
+				case hasVersion(line, versionPrefix):
+					b.Version, base = 2, filepath.Dir(path)
+				case hasVersion(line, v1Prefix):
+				default:
+					return nil, fmt.Errorf("baseline: %s:1: unsupported baseline version %q; expected %q or %q (regenerate it with --write-baseline)", path, line, versionPrefix, v1Prefix)
+				}
 			}
 			continue
 		}
@@ -103,7 +153,7 @@ func Load(path string) (*Baseline, error) {
 		if len(parts) != 4 || parts[0] == "" || parts[1] == "" || len(parts[3]) != 16 {
 			return nil, fmt.Errorf("baseline: %s:%d: malformed entry %q; expected path<TAB>rule<TAB>pointer<TAB>16-digit hash", path, n, line)
 		}
-		b.left[Entry{Path: parts[0], Rule: parts[1], Pointer: parts[2], Hash: parts[3]}]++
+		b.left[Entry{Path: absFrom(base, parts[0]), Rule: parts[1], Pointer: parts[2], Hash: parts[3]}]++
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("baseline: %s: %w", path, err)
@@ -111,8 +161,18 @@ func Load(path string) (*Baseline, error) {
 	return b, nil
 }
 
-// Match consumes an entry equal to e and reports whether there was one.
+// hasVersion tells whether a header line is of the version prefix
+// (v1 must not take v10 for its own).
+func hasVersion(line, prefix string) bool {
+	rest, ok := strings.CutPrefix(line, prefix)
+	return ok && (rest == "" || rest[0] == ':' || rest[0] == ' ')
+}
+
+// Match consumes an entry equal to e, whose path is relative to the
+// working directory given to Load (as findings show it), and reports
+// whether there was one.
 func (b *Baseline) Match(e Entry) bool {
+	e.Path = absFrom(b.workDir, e.Path)
 	if b.left[e] > 0 {
 		b.left[e]--
 		return true

@@ -97,6 +97,8 @@ func Main(args []string, sys IO) (code int) {
 	case len(args) > 0 && args[0] == "version":
 		fmt.Fprintf(sys.Stdout, "figlint %s\n", versionString())
 		return ExitClean
+	case len(args) > 0 && args[0] == "completion":
+		err = runCompletion(args[1:], sys)
 	case len(args) > 0 && args[0] == "help":
 		err = runHelp(args[1:], sys)
 	default:
@@ -215,10 +217,12 @@ type lintFlags struct {
 	jobs                                            int
 	disable, enableOnly                             listFlag
 	lexicons                                        pathsFlag
+	outputs                                         outputsFlag
 }
 
 func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "text", "output format: text, json, sarif (SARIF 2.1.0), github (GitHub Actions annotations and job summary) or csv (one row per finding, for a spreadsheet)")
+	fs.Var(&f.outputs, "output", "also write the findings in one more format to a file, as `FORMAT=FILE`: text, json, sarif, github, csv or html; repeatable; each file is replaced whole when the run ends; FILE - is standard output, in place of --format")
 	fs.StringVar(&f.sarifFile, "sarif-file", "", "also write SARIF 2.1.0 to this file, beside the --format output (for GitHub code scanning)")
 	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id: tells several figlint analyses of one commit apart in GitHub code scanning")
 	fs.BoolVar(&f.includeSuppressed, "include-suppressed", false, "write the findings that suppressions or the baseline hide into SARIF, marked as suppressed")
@@ -263,6 +267,10 @@ func runLint(args []string, sys IO) (int, error) {
 	if fl.version {
 		fmt.Fprintf(sys.Stdout, "figlint %s\n", versionString())
 		return ExitClean, nil
+	}
+	stdoutFormat, stdoutHTML, err := stdoutOutput(fs, &fl)
+	if err != nil {
+		return 0, err
 	}
 	dir := sys.Dir
 	if dir == "" {
@@ -339,7 +347,7 @@ func runLint(args []string, sys IO) (int, error) {
 	opts.MaxSize, opts.DataDir, opts.WorkDir = limit, dataDir, dir
 	var base *baseline.Baseline
 	if fl.baseline != "" {
-		if base, err = baseline.Load(abs(dir, fl.baseline)); err != nil {
+		if base, err = baseline.Load(fl.baseline, dir); err != nil {
 			return 0, usagef("%v", err)
 		}
 	}
@@ -388,8 +396,15 @@ func runLint(args []string, sys IO) (int, error) {
 		fmt.Fprintf(sys.Stderr, "figlint: no *.md or *.markdown files found in %s; name the pages or directories to lint\n", strings.Join(orDot(paths), " "))
 		return ExitUsage, nil
 	}
-	outputs := map[string]string{"--sarif-file": fl.sarifFile, "--report": fl.reportFile, "--write-baseline": fl.writeBaseline}
+	fileSpecs, err := fileOutputs(&fl, dir)
+	if err != nil {
+		return 0, err
+	}
+	outputs := map[string]string{"--write-baseline": fl.writeBaseline}
 	if oerr := outputsAreNotInputs(dir, files, outputs); oerr != nil {
+		return 0, oerr
+	}
+	if oerr := outputsNameNoInput(dir, files, fileSpecs); oerr != nil {
 		return 0, oerr
 	}
 	stdout := sys.Stdout
@@ -407,23 +422,20 @@ func runLint(args []string, sys IO) (int, error) {
 			ropts.ConfigFile = filepath.ToSlash(rel)
 		}
 	}
-	rep, err := report.New(fl.format, stdout, ropts)
+	rep, err := newReporter(stdoutFormat, stdout, ropts, dir)
 	if err != nil {
+		if stdoutHTML {
+			return 0, usagef("--output html=-: %v", err)
+		}
 		return 0, usagef("--format: %v", err)
 	}
-	if fl.sarifFile != "" {
-		sarif, ferr := report.OpenSARIFFile(abs(dir, fl.sarifFile), ropts)
-		if ferr != nil {
-			return 0, usagef("--sarif-file %s: %v", fl.sarifFile, ferr)
-		}
-		rep = report.Multi(rep, sarif)
+	fileReps, cleanupOutputs, err := openFileOutputs(fileSpecs, dir, ropts)
+	if err != nil {
+		return 0, err
 	}
-	if fl.reportFile != "" {
-		html, ferr := report.OpenHTMLFile(abs(dir, fl.reportFile), ropts)
-		if ferr != nil {
-			return 0, usagef("--report %s: %v", fl.reportFile, ferr)
-		}
-		rep = report.Multi(rep, html)
+	defer cleanupOutputs() // a run that stops early leaves no temporary file
+	if len(fileReps) > 0 {
+		rep = report.Multi(append([]report.Reporter{rep}, fileReps...)...)
 	}
 
 	if !fl.noCache {
@@ -432,7 +444,7 @@ func runLint(args []string, sys IO) (int, error) {
 			cacheDir = abs(dir, fl.cacheDir)
 		}
 		if cacheDir != "" {
-			c, cerr := engine.OpenCache(cacheDir, runFingerprint(opts, cfg, schemaFile, lexFiles))
+			c, cerr := engine.OpenCache(cacheDir, runFingerprint(opts, cfg, schemaFile, lexFiles, dir))
 			if cerr != nil {
 				if fl.cacheDir != "" {
 					return 0, usagef("--cache: %v", cerr)
@@ -487,7 +499,7 @@ func runLint(args []string, sys IO) (int, error) {
 		fixes.Summary()
 	}
 	if fl.writeBaseline != "" {
-		if err := writeBaseline(abs(dir, fl.writeBaseline), based.Written); err != nil {
+		if err := writeBaseline(abs(dir, fl.writeBaseline), based.Written, dir); err != nil {
 			return 0, usagef("%v (check the --write-baseline path)", err)
 		}
 		fmt.Fprintf(sys.Stderr, "figlint: wrote %d findings to the baseline %s\n", len(based.Written), fl.writeBaseline)
@@ -609,12 +621,12 @@ func excluded(cfg *config.Config, files []engine.File) []engine.File {
 	return kept
 }
 
-func writeBaseline(file string, entries []baseline.Entry) error {
+func writeBaseline(file string, entries []baseline.Entry, workDir string) error {
 	f, err := os.Create(file)
 	if err != nil {
 		return err
 	}
-	if err := baseline.Write(f, entries); err != nil {
+	if err := baseline.Write(f, entries, filepath.Dir(file), workDir); err != nil {
 		_ = f.Close()
 		return err
 	}
@@ -709,6 +721,7 @@ Usage:
   figlint rules RULE-ID...       explain rules (doc, severity, examples)
   figlint lexicon build -o FILE INPUT...   compile gene_info, HGNC or genes tables
   figlint lexicon info FILE
+  figlint completion bash|zsh|fish   print a shell completion script
   figlint help [COMMAND]         this text, or a command's
   figlint version                (or --version)
 

@@ -404,7 +404,7 @@ func TestBaseline(t *testing.T) {
 	}
 	data, _ := os.ReadFile(base)
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if !strings.HasPrefix(lines[0], "# figlint baseline v1") || len(lines) < 4 || !sort.StringsAreSorted(lines[1:]) {
+	if !strings.HasPrefix(lines[0], "# figlint baseline v2") || len(lines) < 4 || !sort.StringsAreSorted(lines[1:]) {
 		t.Fatalf("baseline file:\n%s", data)
 	}
 	code, out, _ = run(t, tmp, "--no-config", "--baseline", base, ".")
@@ -430,7 +430,7 @@ func TestBaseline(t *testing.T) {
 		t.Fatalf("stderr %q; want the count of stale entries (the old 1.7 and the fixed publisher)", errOut)
 	}
 	// A malformed baseline is a usage error naming its line.
-	if err := os.WriteFile(base, []byte("# figlint baseline v1: x\nbroken line\n"), 0o644); err != nil {
+	if err := os.WriteFile(base, []byte("# figlint baseline v2: x\nbroken line\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, _, errOut = run(t, tmp, "--no-config", "--baseline", base, ".")

@@ -27,11 +27,14 @@ func runHelp(args []string, sys IO) error {
 		fs := rulesFlags(sys.Stdout, new(string))
 		rulesUsage(fs)
 		return nil
+	case "completion":
+		fmt.Fprint(sys.Stdout, completionUsage)
+		return nil
 	case "version":
 		fmt.Fprint(sys.Stdout, "Usage: figlint version (or figlint --version)\n\nPrints figlint's version.\n")
 		return nil
 	}
-	return usagef("help: unknown command %q: expected lexicon, rules or version (or a rule ID with \"figlint rules ID\")", args[0])
+	return usagef("help: unknown command %q: expected completion, lexicon, rules or version (or a rule ID with \"figlint rules ID\")", args[0])
 }
 
 // parseFlags parses a command's flags wherever they stand among its

@@ -1,21 +1,16 @@
 package cli
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"hash/fnv"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
 
-	"github.com/figlint/figlint/internal/config"
 	"github.com/figlint/figlint/internal/engine"
-	"github.com/figlint/figlint/internal/safeio"
 )
 
 // defaultCacheDir is figlint's cache under the user's cache directory, from
@@ -28,47 +23,6 @@ func defaultCacheDir(getenv func(string) string) string {
 		return filepath.Join(h, ".cache", "figlint")
 	}
 	return ""
-}
-
-// runFingerprint identifies everything besides a page that its results
-// depend on: figlint's build (the running executable's path, size and
-// modification time, so a rebuilt binary never reuses old results), the
-// rules and severities, the configuration, the schema, the lexicons, the
-// data directory and the size limit.
-func runFingerprint(opts engine.Options, cfg *config.Config, schemaFile string, lexicons []string) []byte {
-	h := sha256.New()
-	fmt.Fprintf(h, "figlint %s\n", versionString())
-	if exe, err := os.Executable(); err == nil {
-		if info, err := os.Stat(exe); err == nil {
-			fmt.Fprintf(h, "exe %s %d %d\n", exe, info.Size(), info.ModTime().UnixNano())
-		}
-	}
-	ids := append([]string{}, opts.Enabled...)
-	sort.Strings(ids)
-	fmt.Fprintf(h, "enabled %q\n", ids)
-	sev := make([]string, 0, len(opts.Severity))
-	for id, s := range opts.Severity {
-		sev = append(sev, id+"="+s.String())
-	}
-	sort.Strings(sev)
-	fmt.Fprintf(h, "severity %q\n", sev)
-	files := append([]string{schemaFile}, lexicons...)
-	if cfg != nil {
-		files = append(files, cfg.Path)
-	}
-	for _, f := range files {
-		if f == "" {
-			continue
-		}
-		data, err := safeio.ReadFile(f, safeio.LexiconLimit)
-		if err != nil {
-			fmt.Fprintf(h, "file %s unreadable\n", f)
-			continue
-		}
-		fmt.Fprintf(h, "file %s %x\n", f, sha256.Sum256(data))
-	}
-	fmt.Fprintf(h, "data %s max %d\n", opts.DataDir, opts.MaxSize)
-	return h.Sum(nil)
 }
 
 // parseShard reads "I/N" (1 <= I <= N).

@@ -137,11 +137,19 @@ type cacheEntry struct {
 	Companions []companionUse
 }
 
-func (c *Cache) key(f File, data []byte) cacheKey {
+// key hashes the run, the page's displayed path and bytes, and where the
+// page's companion tables are looked up (place: the absolute data
+// directory and the working directory their displayed paths are relative
+// to). Two pages with the same bytes and displayed path in two sites (or
+// one page linted with another --data-dir) read different tables, so
+// they never share an entry.
+func (c *Cache) key(f File, data []byte, place string) cacheKey {
 	h := sha256.New()
 	h.Write(entryMagic) // a new entry format gets new keys
 	h.Write(c.run[:])
 	h.Write([]byte(f.Display))
+	h.Write([]byte{0})
+	h.Write([]byte(place))
 	h.Write([]byte{0})
 	h.Write(data)
 	var k cacheKey
@@ -150,7 +158,11 @@ func (c *Cache) key(f File, data []byte) cacheKey {
 }
 
 // load returns the cached result for a page whose key is key, or false.
-func (c *Cache) load(key cacheKey, f File, data []byte) (Result, bool) {
+// locate gives where this run finds the page's companion file of a name:
+// each table the entry was computed from is hashed again there, so an
+// entry is used only while the tables this run would read are the ones
+// it was computed from.
+func (c *Cache) load(key cacheKey, f File, data []byte, locate func(name string) string) (Result, bool) {
 	for _, p := range c.packs {
 		raw, found := p.get(key)
 		if !found {
@@ -161,7 +173,7 @@ func (c *Cache) load(key cacheKey, f File, data []byte) (Result, bool) {
 			continue // of another format: an older pack may still hold it
 		}
 		for _, u := range e.Companions {
-			if sumFile(u.Path) != u.Sum {
+			if sumFile(locate(u.Name)) != u.Sum {
 				c.misses.Add(1)
 				return Result{}, false // a table changed
 			}

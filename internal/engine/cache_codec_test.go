@@ -85,10 +85,10 @@ func TestCodecRejects(t *testing.T) {
 func TestCacheKeyHasFormat(t *testing.T) {
 	c := &Cache{}
 	f := File{Display: "a.md"}
-	k1 := c.key(f, []byte("x"))
+	k1 := c.key(f, []byte("x"), "")
 	saved := entryMagic
 	entryMagic = []byte("FLC1")
-	k0 := c.key(f, []byte("x"))
+	k0 := c.key(f, []byte("x"), "")
 	entryMagic = saved
 	if k0 == k1 {
 		t.Error("the key does not depend on the entry format")

@@ -251,9 +251,9 @@ func (e *Engine) LintFile(f File) Result {
 	}
 	var res Result
 	if e.cache != nil {
-		key := e.cache.key(f, data)
+		key := e.cache.key(f, data, e.companionPlace(f))
 		var ok bool
-		if res, ok = e.cache.load(key, f, data); !ok {
+		if res, ok = e.cache.load(key, f, data, func(name string) string { return e.companionPath(f, name) }); !ok {
 			res = e.lint(f, frontmatter.Parse(f.Display, data))
 			e.cache.store(key, res)
 		}
@@ -414,6 +414,17 @@ func (e *Engine) companionPath(f File, name string) string {
 		dir = filepath.Join(filepath.Dir(f.Path), "..", "_data")
 	}
 	return filepath.Join(dir, filepath.Base(name))
+}
+
+// companionPlace says where the page's companion tables are found, for
+// the cache key: the absolute data directory, and the working directory
+// that the tables' displayed paths in findings are relative to.
+func (e *Engine) companionPlace(f File) string {
+	dir, err := filepath.Abs(filepath.Dir(e.companionPath(f, "x")))
+	if err != nil {
+		dir = filepath.Dir(e.companionPath(f, "x"))
+	}
+	return dir + "\x00" + e.workDir
 }
 
 // companionReader reads a page's companion files from the data directory,

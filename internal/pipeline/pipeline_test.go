@@ -40,14 +40,15 @@ func TestBaselineMovesKnownFindingsAndRecords(t *testing.T) {
 	known := finding("doi-format", rules.SeverityError, 3)
 	fresh := finding("title-quality", rules.SeverityWarning, 5)
 	var file bytes.Buffer
-	if err := baseline.Write(&file, []baseline.Entry{baseline.Key(known, nil)}); err != nil {
+	dir := t.TempDir()
+	if err := baseline.Write(&file, []baseline.Entry{baseline.Key(known, nil)}, dir, dir); err != nil {
 		t.Fatal(err)
 	}
-	path := t.TempDir() + "/base.txt"
+	path := dir + "/base.txt"
 	if err := writeFile(path, file.Bytes()); err != nil {
 		t.Fatal(err)
 	}
-	base, err := baseline.Load(path)
+	base, err := baseline.Load(path, dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,6 +33,9 @@ type jsonFinding struct {
 	EndColumn int    `json:"endColumn"`
 	Message   string `json:"message"`
 	Pointer   string `json:"pointer"`
+	// PathBytes was added within version 1: the base64 of the path's raw
+	// bytes, only when they are not UTF-8 (see pathBytes).
+	PathBytes string `json:"pathBytes,omitempty"`
 	// Related was added within version 1; omitted when there are none,
 	// so findings without related locations read as they always did.
 	Related []jsonRelated `json:"related,omitempty"`
@@ -54,6 +57,7 @@ type jsonFix struct {
 // exclusive.
 type jsonEdit struct {
 	Path      string `json:"path"`
+	PathBytes string `json:"pathBytes,omitempty"`
 	Offset    int    `json:"offset"`
 	Length    int    `json:"length"`
 	NewText   string `json:"newText"`
@@ -73,7 +77,7 @@ func jsonFixesOf(fs []rules.Fix) []jsonFix {
 		}
 		jf := jsonFix{Message: fx.Message, Safe: fx.Safe(), Edits: make([]jsonEdit, len(fx.Edits))}
 		for i, ed := range fx.Edits {
-			jf.Edits[i] = jsonEdit{Path: ed.Path, Offset: ed.Start, Length: ed.End - ed.Start, NewText: ed.NewText,
+			jf.Edits[i] = jsonEdit{Path: ed.Path, PathBytes: pathBytes(ed.Path), Offset: ed.Start, Length: ed.End - ed.Start, NewText: ed.NewText,
 				Line: ed.Range.Start.Line, Column: ed.Range.Start.Column, EndLine: ed.Range.End.Line, EndColumn: ed.Range.End.Column}
 		}
 		out = append(out, jf)
@@ -84,6 +88,7 @@ func jsonFixesOf(fs []rules.Fix) []jsonFix {
 // jsonRelated is the contract for one related location of a finding.
 type jsonRelated struct {
 	Path      string `json:"path"`
+	PathBytes string `json:"pathBytes,omitempty"`
 	Line      int    `json:"line"`
 	Column    int    `json:"column"`
 	EndLine   int    `json:"endLine"`
@@ -98,7 +103,7 @@ func jsonRelatedOf(rs []rules.Related) []jsonRelated {
 	}
 	out := make([]jsonRelated, len(rs))
 	for i, r := range rs {
-		out[i] = jsonRelated{Path: r.Path, Line: r.Range.Start.Line, Column: r.Range.Start.Column,
+		out[i] = jsonRelated{Path: r.Path, PathBytes: pathBytes(r.Path), Line: r.Range.Start.Line, Column: r.Range.Start.Column,
 			EndLine: r.Range.End.Line, EndColumn: r.Range.End.Column, Message: r.Message}
 	}
 	return out
@@ -119,7 +124,7 @@ func (j *JSON) File(r engine.Result) error {
 			Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
 			Line: f.Range.Start.Line, Column: f.Range.Start.Column,
 			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Column,
-			Message: f.Message, Pointer: f.Pointer, Related: jsonRelatedOf(f.Related), Fixes: jsonFixesOf(f.Fixes),
+			Message: f.Message, Pointer: f.Pointer, PathBytes: pathBytes(f.Path), Related: jsonRelatedOf(f.Related), Fixes: jsonFixesOf(f.Fixes),
 		})
 		if err != nil {
 			return err

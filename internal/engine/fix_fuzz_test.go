@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,7 +53,7 @@ func FuzzFix(f *testing.F) {
 		if res.Fix.Err != nil {
 			t.Fatalf("fix outcome: %v", res.Fix.Err)
 		}
-		if got, _ := os.ReadFile(page); string(got) != string(data) {
+		if got, _ := os.ReadFile(page); !bytes.Equal(got, data) {
 			t.Fatal("a fix run without Write changed the page")
 		}
 		fixed := res.Fix.Files[0].New

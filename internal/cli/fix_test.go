@@ -14,31 +14,6 @@ import (
 	"github.com/figlint/figlint/internal/testenv"
 )
 
-// copyTree copies the regular files under from into a new temporary
-// directory and returns it.
-func copyTree(t *testing.T, from string) string {
-	t.Helper()
-	to := t.TempDir()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return to
-}
-
 // snapshot reads every file under dir, by slash path relative to it.
 func snapshot(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
@@ -151,7 +126,7 @@ func lineColumn(data []byte, off int) (line, col int) {
 }
 
 func TestFixFlagsOnTheSample(t *testing.T) {
-	dir := copyTree(t, "../../fixtures/pfocr")
+	dir := testenv.CopyTree(t, "../../fixtures/pfocr")
 	before := snapshot(t, dir)
 
 	if code, _, stderr := run(t, dir, "--unsafe-fixes", "."); code != ExitUsage || !strings.Contains(stderr, "--unsafe-fixes") {
@@ -235,7 +210,7 @@ func equalTrees(a, b map[string][]byte) bool {
 // TestFixSARIFRegionsAgree checks that each SARIF replacement's byte region
 // names the same bytes as its lines and columns.
 func TestFixSARIFRegionsAgree(t *testing.T) {
-	dir := copyTree(t, "../../fixtures/pfocr")
+	dir := testenv.CopyTree(t, "../../fixtures/pfocr")
 	files := snapshot(t, dir)
 	_, stdout, stderr := run(t, dir, "--format", "sarif", ".")
 	var log struct {
@@ -287,7 +262,7 @@ func TestFixSARIFRegionsAgree(t *testing.T) {
 // of the reported fixes change, every page still parses, no finding is
 // added, and a second run changes nothing.
 func TestFixCorpus(t *testing.T) {
-	dir := copyTree(t, testenv.Corpus(t))
+	dir := testenv.CopyTree(t, testenv.Corpus(t))
 	before := snapshot(t, dir)
 	reported := lintJSON(t, dir, ".")
 	_, _, stderr := run(t, dir, "--fix", ".")

@@ -14,33 +14,10 @@ import (
 
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/ruletest"
+	"github.com/figlint/figlint/internal/testenv"
 	"github.com/figlint/figlint/rules"
 	"github.com/google/go-cmp/cmp"
 )
-
-// copyTree copies the sample collection so a test may edit it.
-func copyTree(t *testing.T, from string) string {
-	t.Helper()
-	to := t.TempDir()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return to
-}
 
 func lintAll(t *testing.T, eng *engine.Engine, files []engine.File) map[string][]rules.Finding {
 	t.Helper()
@@ -63,7 +40,7 @@ func lintAll(t *testing.T, eng *engine.Engine, files []engine.File) map[string][
 }
 
 func TestCache(t *testing.T) {
-	site := copyTree(t, "../../fixtures/pfocr")
+	site := testenv.CopyTree(t, "../../fixtures/pfocr")
 	files, errs := engine.Collect([]string{filepath.Join(site, "_figures")}, site, nil)
 	if len(errs) > 0 {
 		t.Fatal(errs)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/figlint/figlint/internal/engine"
@@ -18,14 +17,7 @@ import (
 // before, and a second fix run must find nothing more to do. Seeds are the
 // fixture pages, most of which carry fixes.
 func FuzzFix(f *testing.F) {
-	_ = filepath.WalkDir("../../fixtures", func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			if data, err := os.ReadFile(p); err == nil {
-				f.Add(data)
-			}
-		}
-		return nil
-	})
+	addFixtureSeeds(f)
 	reg := ruletest.Registry(f)
 	plain := engine.New(reg, engine.Options{})
 	fixer := engine.New(reg, engine.Options{Fix: &engine.FixOptions{Unsafe: true}})

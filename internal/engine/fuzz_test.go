@@ -11,10 +11,8 @@ import (
 	"github.com/figlint/figlint/internal/yamlpos"
 )
 
-// FuzzLint runs the whole per-file pipeline (split, parse, value, rules) on
-// arbitrary bytes: it must not panic, and every finding must lie in the file.
-// Seeds are the fixture pages.
-func FuzzLint(f *testing.F) {
+// addFixtureSeeds seeds a fuzz target with every fixture page.
+func addFixtureSeeds(f *testing.F) {
 	_ = filepath.WalkDir("../../fixtures", func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
 			if data, err := os.ReadFile(p); err == nil {
@@ -23,6 +21,13 @@ func FuzzLint(f *testing.F) {
 		}
 		return nil
 	})
+}
+
+// FuzzLint runs the whole per-file pipeline (split, parse, value, rules) on
+// arbitrary bytes: it must not panic, and every finding must lie in the file.
+// Seeds are the fixture pages.
+func FuzzLint(f *testing.F) {
+	addFixtureSeeds(f)
 	f.Add([]byte("---\na: &a [x]\nb: [*a, *a]\nc: {<<: *a}\n? [k]\n: v\n---\n"))
 	eng := newEngine(f)
 	f.Fuzz(func(t *testing.T, data []byte) {

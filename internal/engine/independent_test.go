@@ -9,6 +9,7 @@ import (
 
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/ruletest"
+	"github.com/figlint/figlint/internal/testenv"
 	"github.com/figlint/figlint/rules"
 	"github.com/google/go-cmp/cmp"
 )
@@ -21,7 +22,7 @@ import (
 // pages written to stress the shared views (a list with a missing value
 // and a repeat, which rules filter in place).
 func TestRulesIndependent(t *testing.T) {
-	site := copyTree(t, "../../fixtures/pfocr")
+	site := testenv.CopyTree(t, "../../fixtures/pfocr")
 	page, err := os.ReadFile(filepath.Join(site, "_figures", "PMC10031279__gr8.md"))
 	if err != nil {
 		t.Fatal(err)

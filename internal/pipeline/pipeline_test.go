@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -45,7 +46,7 @@ func TestBaselineMovesKnownFindingsAndRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := dir + "/base.txt"
-	if err := writeFile(path, file.Bytes()); err != nil {
+	if err := os.WriteFile(path, file.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	base, err := baseline.Load(path, dir)

@@ -127,6 +127,10 @@ type Fix struct {
 // Safe tells whether the fix is marked safe.
 func (f Fix) Safe() bool { return f.Safety == FixSafe }
 
+// Applies tells whether figlint --fix applies the fix: it has edits (a
+// fix over an alias has none) and is safe, or unsafe fixes are wanted.
+func (f Fix) Applies(unsafe bool) bool { return len(f.Edits) > 0 && (f.Safe() || unsafe) }
+
 // Finding is one problem found in one file.
 type Finding struct {
 	// Rule is the ID of the rule that reported the finding.

@@ -170,7 +170,7 @@ func (e *Engine) candidates(fs []rules.Finding, rejected map[string]bool) []cand
 	var out []candidate
 	for _, f := range fs {
 		for _, fx := range f.Fixes {
-			if !fx.Safe() && !e.fix.Unsafe {
+			if !fx.Applies(e.fix.Unsafe) {
 				continue
 			}
 			c := candidate{finding: f, fix: fx}

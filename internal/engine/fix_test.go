@@ -264,3 +264,29 @@ func TestFixLeavesAFileChangedMeanwhile(t *testing.T) {
 		t.Errorf("the other writer's page was overwritten: %q", got)
 	}
 }
+
+// nameRule asks for a name in capitals, with a safe fix.
+var nameRule = rules.Rule{
+	Meta: rules.Meta{ID: "test-name", Severity: rules.SeverityWarning, Summary: "capital names", Doc: "A rule for tests.",
+		FixSafety: rules.FixSafe},
+	Run: func(p *rules.Pass) {
+		if text, n, ok := p.Scalar("/name"); ok && text != strings.ToUpper(text) {
+			p.Report(rules.Finding{Rule: "test-name", Range: p.Doc.NodeRange(n), Pointer: "/name", Message: "name is not in capitals",
+				Fixes: []rules.Fix{p.Doc.ReplaceFix("capitalise", n, strings.ToUpper(text))}})
+		}
+	},
+}
+
+// TestFixCountsOnlyFixesWithEdits: the title's fixes over a merge key
+// have no edits and are not applied, so only the name's fix is counted.
+func TestFixCountsOnlyFixesWithEdits(t *testing.T) {
+	dir := t.TempDir()
+	f := writePage(t, dir, "---\nbase: &b\n  title: abc\n<<: *b\nname: xyz\n---\n", 0o644)
+	res := fixEngine(t, &engine.FixOptions{Write: true}, upperRule, nameRule).LintFile(f)
+	if res.Fix == nil || res.Fix.Fixed != 1 {
+		t.Fatalf("outcome %+v, want 1 fixed finding (the name's)", res.Fix)
+	}
+	if got, _ := os.ReadFile(f.Path); string(got) != "---\nbase: &b\n  title: abc\n<<: *b\nname: XYZ\n---\n" {
+		t.Errorf("page is %q", got)
+	}
+}

@@ -187,13 +187,12 @@ const (
 func fixKind(f rules.Finding) int {
 	kind := fixNone
 	for _, fx := range f.Fixes {
-		if len(fx.Edits) == 0 {
-			continue
-		}
-		if fx.Safe() {
+		if fx.Applies(false) {
 			return fixSafe
 		}
-		kind = fixUnsafe
+		if fx.Applies(true) {
+			kind = fixUnsafe
+		}
 	}
 	return kind
 }

@@ -798,6 +798,7 @@ var heuristicRules = map[string]bool{
 	"caption-description":    true,
 	"genes-table":            true,
 	"organism-name":          true,
+	"organism-plausibility":  true,
 	"organisms-ner-mismatch": true,
 	"publication-year":       true,
 	"text-hygiene":           true,

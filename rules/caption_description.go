@@ -66,8 +66,8 @@ func runCaptionDescription(p *Pass) {
 	if !ok || description == caption {
 		return
 	}
-	p.Report(Finding{
-		Rule: "caption-description", Range: p.Doc.NodeRange(n), Pointer: ptr,
+	p.Report(Diagnostic{
+		Node: n, Pointer: ptr,
 		Message: "schema-jsonld.description " + captionDifference(caption, description) + "; expected it to equal caption",
 		Fixes:   []Fix{p.Doc.ReplaceFix("replace with the caption's text", n, caption)},
 	})

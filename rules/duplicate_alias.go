@@ -89,7 +89,7 @@ type keyUse struct {
 // finishDuplicateAlias reports each page whose URL another page also
 // makes. A page's figid_alias and its matching redirect_from make one URL
 // and are reported once, at figid_alias.
-func finishDuplicateAlias(sums []Summary, report func(Finding)) {
+func finishDuplicateAlias(sums []Summary, report func(Diagnostic)) {
 	byURL := map[string][]keyUse{}
 	for _, s := range sums {
 		var keys []identityKey
@@ -115,7 +115,7 @@ func finishDuplicateAlias(sums []Summary, report func(Finding)) {
 	for _, u := range urls {
 		uses := byURL[u]
 		for i, x := range uses {
-			report(Finding{Rule: duplicateAliasID, Path: x.path, Range: x.key.Range(), Pointer: Pointer(x.key.Field),
+			report(Diagnostic{Path: x.path, Range: x.key.Range(), Pointer: Pointer(x.key.Field),
 				Message: fmt.Sprintf("%s %q makes the URL %s, also made by %s; expected each page to have its own URL",
 					x.key.Field, x.key.Value, u, otherPages(uses, i))})
 		}

@@ -12,5 +12,5 @@ of the first. The value checked by the other rules is the last one, as the site 
 		Bad:  "ndex: ''\nndex: f201ca90-de8d-11ea-99da-0ac135e8bacf\n",
 		Good: "ndex: f201ca90-de8d-11ea-99da-0ac135e8bacf\n",
 	},
-	Run: reportProblems("duplicate-key"),
+	Run: reportProblems,
 }

@@ -182,14 +182,13 @@ func identityMajority(p *Pass, pmcid, figidPMC string, stemApplies bool) string 
 }
 
 func runFigureIdentity(p *Pass) {
-	const id = "figure-identity"
 	// A disagreement is a judgement (which field is wrong?): its fix is
 	// unsafe, the rule's default. Only the missing "/" is safe.
 	reportAs := func(sev Severity, safety FixSafety, n *yaml.Node, ptr, want, format string, args ...any) {
 		fix := p.Doc.ReplaceFix(fmt.Sprintf("replace with %q", want), n, want)
 		fix.Safety = safety
-		p.Report(Finding{
-			Rule: id, Severity: sev, Range: p.Doc.NodeRange(n), Pointer: ptr, Message: fmt.Sprintf(format, args...),
+		p.Report(Diagnostic{
+			Severity: sev, Node: n, Pointer: ptr, Message: fmt.Sprintf(format, args...),
 			Fixes: []Fix{fix},
 		})
 	}
@@ -231,7 +230,7 @@ func runFigureIdentity(p *Pass) {
 			case winner == pmc && stemApplies:
 				// The page would have to be renamed too, which a text
 				// edit cannot do: say so without a fix.
-				p.ReportNode(id, figidNode, "/figid", "figid %q and the file name disagree with pmcid %q; expected both to be %q, or pmcid to match them", figid, pmc, pmc+"__"+identityImagePart(ref))
+				p.Report(Diagnostic{Node: figidNode, Pointer: "/figid", Message: fmt.Sprintf("figid %q and the file name disagree with pmcid %q; expected both to be %q, or pmcid to match them", figid, pmc, pmc+"__"+identityImagePart(ref))})
 			case winner == pmc:
 				want := pmc + "__" + identityImagePart(ref)
 				report(figidNode, "/figid", want, "figid %q disagrees with pmcid %q; expected %q", figid, pmc, want)
@@ -285,8 +284,8 @@ func runFigureIdentity(p *Pass) {
 				reportAs(SeverityWarning, FixSafe, n, "/figlink", want, "figlink %q lacks its trailing \"/\"; expected %q", fl, want)
 			}
 			if numberOK && number != "F0" && !identityNumberMatchesFigureID(number, figureID) {
-				p.Report(Finding{
-					Rule: id, Severity: SeverityNote, Range: p.Doc.NodeRange(numberNode), Pointer: "/number",
+				p.Report(Diagnostic{
+					Severity: SeverityNote, Node: numberNode, Pointer: "/number",
 					Message: fmt.Sprintf("number %q does not appear in figlink's figure id %q; check which figure this page shows", number, figureID),
 				})
 			}

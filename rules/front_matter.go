@@ -16,17 +16,16 @@ read. Nothing else is checked in such a file.`,
 		Good: "---\nfigid: PMC8932105__f7\n---\n",
 	},
 	OnBroken: true,
-	Run:      reportProblems("front-matter"),
+	Run:      reportProblems,
 }
 
-// reportProblems returns a Run function that reports the document's
-// parse-time problems carrying the given rule ID.
-func reportProblems(id string) func(*Pass) {
-	return func(p *Pass) {
-		for _, f := range p.Doc.Problems {
-			if f.Rule == id {
-				p.Report(f)
-			}
+// reportProblems is the Run function of the rules that report the
+// document's parse-time problems: those carrying the running rule's ID.
+func reportProblems(p *Pass) {
+	for _, f := range p.Doc.Problems {
+		if f.Rule == p.RuleID() {
+			p.Report(Diagnostic{Range: f.Range, Pointer: f.Pointer, Path: f.Path, Message: f.Message,
+				Severity: f.Severity, Fixes: f.Fixes, Related: f.Related})
 		}
 	}
 }

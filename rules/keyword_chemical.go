@@ -510,7 +510,7 @@ func reportChemicalHit(p *Pass, items []Item, genes *tsvTable, wordCol int, h *c
 			what = h.cause.what + ", of which none is a member"
 		}
 	}
-	f := Finding{Rule: keywordChemicalID, Severity: h.cause.severity, Range: p.Doc.NodeRange(first.Node), Pointer: first.Pointer,
+	f := Diagnostic{Severity: h.cause.severity, Node: first.Node, Pointer: first.Pointer,
 		Related: related,
 		Message: fmt.Sprintf("%s from the word %q, %s, matched %s; expected only genes the figure shows", subject, h.word, what, h.how())}
 	if fix, ok := removeItemFix(p.Doc, items, h.items); ok {

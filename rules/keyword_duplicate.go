@@ -1,5 +1,7 @@
 package rules
 
+import "fmt"
+
 const keywordDuplicateID = "keyword-duplicate"
 
 // KeywordDuplicate reports a keyword listed twice in schema-jsonld.keywords.
@@ -45,9 +47,9 @@ func runKeywordDuplicate(p *Pass) {
 		if words[it.Text] {
 			what = " (it is a word of the chemicals or diseases table too, which the pipeline adds after the gene symbols)"
 		}
-		p.ReportNode(keywordDuplicateID, it.Node, it.Pointer,
-			"keyword %q is listed twice, first as item %d (line %d)%s; expected each keyword once",
-			it.Text, prev.Index, p.Doc.NodeRange(prev.Node).Start.Line, what)
+		p.Report(Diagnostic{Node: it.Node, Pointer: it.Pointer,
+			Message: fmt.Sprintf("keyword %q is listed twice, first as item %d (line %d)%s; expected each keyword once",
+				it.Text, prev.Index, p.Doc.NodeRange(prev.Node).Start.Line, what)})
 	}
 }
 
@@ -86,4 +88,4 @@ func safeFigid(figid string) bool {
 
 // quietPass returns a pass over p's document and companions whose
 // findings are dropped, for reading tables that another rule reports on.
-func quietPass(p *Pass) *Pass { return NewPass(p.Doc, func(Finding) {}, p.companions) }
+func quietPass(p *Pass) *Pass { return NewPass(p.Doc, p.rule, func(Finding) {}, p.companions) }

@@ -13,5 +13,5 @@ text; a collection key is dropped.`,
 		Bad:  "2022: reviewed\n",
 		Good: "'2022': reviewed\n",
 	},
-	Run: reportProblems("non-string-key"),
+	Run: reportProblems,
 }

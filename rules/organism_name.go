@@ -237,7 +237,7 @@ type organismCheck struct {
 }
 
 func (c *organismCheck) report(sev Severity, fix *string, format string, args ...any) {
-	f := Finding{Rule: organismNameID, Range: c.p.Doc.NodeRange(c.node), Pointer: c.ptr,
+	f := Diagnostic{Node: c.node, Pointer: c.ptr,
 		Message: fmt.Sprintf(format, args...)}
 	if sev != SeverityWarning {
 		f.Severity = sev

@@ -92,7 +92,7 @@ func runOrganismsNERMismatch(p *Pass) {
 			_, r := nerEvidence(p, name)
 			related = append(related, r...)
 		}
-		p.Report(Finding{Rule: organismsNERMismatchID, Severity: SeverityError, Range: p.Doc.NodeRange(at),
+		p.Report(Diagnostic{Severity: SeverityError, Node: at,
 			Pointer: "/organisms_ner", Related: related,
 			Message: fmt.Sprintf("organisms_ner names %s and organisms lists %s: the two share no organism; expected the organisms the figure's genes come from to be among the paper's organisms",
 				quoteList(ner, 3), quoteList(known, 3))})
@@ -111,7 +111,7 @@ func runOrganismsNERMismatch(p *Pass) {
 		if len(words) > 0 {
 			evidence = fmt.Sprintf(" (its %d keyword%s: %s)", len(words), plural(len(words)), quoteList(words, 5))
 		}
-		p.Report(Finding{Rule: organismsNERMismatchID, Range: p.Doc.NodeRange(nodes[i]), Pointer: ptrs[i], Related: related,
+		p.Report(Diagnostic{Node: nodes[i], Pointer: ptrs[i], Related: related,
 			Message: fmt.Sprintf("organisms_ner names %q, which organisms does not list%s; expected the organisms the figure's genes come from to be among the paper's organisms",
 				ner[i], evidence)})
 	}

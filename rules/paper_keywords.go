@@ -53,14 +53,13 @@ func paperKeywordsClean(s string) (empty int, dups []string, cleaned string) {
 }
 
 func runPaperKeywords(p *Pass) {
-	const id = "paper-keywords"
 	value, n, ok := p.Scalar("/keywords")
 	if !ok || isMissing(value) {
 		return
 	}
 	empty, dups, cleaned := paperKeywordsClean(value)
 	report := func(msg string) {
-		f := Finding{Rule: id, Range: p.Doc.NodeRange(n), Pointer: "/keywords", Message: msg}
+		f := Diagnostic{Node: n, Pointer: "/keywords", Message: msg}
 		if cleaned != "" {
 			f.Fixes = []Fix{p.Doc.ReplaceFix("replace with the cleaned keywords", n, cleaned)}
 		}

@@ -162,7 +162,7 @@ func runPublicationYear(p *Pass) {
 	if len(disagreements) > 0 {
 		msg.WriteString("disagrees with " + strings.Join(disagreements, ", and with "))
 	}
-	f := Finding{Rule: "publication-year", Range: p.Doc.NodeRange(node), Pointer: "/year"}
+	f := Diagnostic{Node: node, Pointer: "/year"}
 	switch {
 	case fixOK && fix != 0 && fix != year:
 		fmt.Fprintf(&msg, "; expected %d", fix)

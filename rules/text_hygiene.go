@@ -371,7 +371,7 @@ func runTextHygiene(p *Pass) {
 		problems := hygieneCheck(field, value)
 		cleaned := hygieneClean(field, value, problems)
 		for _, pr := range problems {
-			f := Finding{Rule: "text-hygiene", Range: p.Doc.NodeRange(n), Pointer: ptr, Message: pr.message}
+			f := Diagnostic{Node: n, Pointer: ptr, Message: pr.message}
 			if pr.style {
 				f.Severity = SeverityNote
 			}

@@ -15,5 +15,5 @@ mapping or a list of mappings.`,
 		Good: "organisms:\n- '[Candida] glabrata'\n",
 	},
 	OnBroken: true,
-	Run:      reportProblems("yaml-syntax"),
+	Run:      reportProblems,
 }

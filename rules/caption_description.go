@@ -10,6 +10,8 @@ var CaptionDescription = Rule{
 		FixSafety: FixSafe,
 		ID:        "caption-description",
 		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
 		Summary:   "schema-jsonld.description must equal caption",
 		Doc: `The notebooks copy ` + "`caption`" + ` into ` + "`schema-jsonld.description`" + `, the text that search
 engines and dataset indexes read. A later edit of one but not the other leaves the two

@@ -15,6 +15,7 @@ var DOIFormat = Rule{
 		FixSafety: FixSafe,
 		ID:        "doi-format",
 		Severity:  SeverityError,
+		Since:     "0.1.0",
 		Summary:   "the doi field must hold a bare, well-formed DOI",
 		Doc: `A DOI is ` + "`10.<registrant>/<suffix>`" + `, written bare: the site builds links from it, and
 lookups by DOI compare the bare string. Accepted: Crossref's main pattern

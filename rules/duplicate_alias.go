@@ -14,6 +14,7 @@ var DuplicateAlias = Rule{
 	Meta: Meta{
 		ID:       duplicateAliasID,
 		Severity: SeverityError,
+		Since:    "0.1.0",
 		Summary:  "no two pages may share a figid, figid_alias or redirect_from",
 		Doc: "A collection-level rule: after every page has been linted, it compares the pages' " +
 			"`figid`, `figid_alias` and `redirect_from`. The site builds a URL from each " +

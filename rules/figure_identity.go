@@ -14,9 +14,11 @@ import (
 // drifted from its sources gives the figure a wrong URL, image or redirect.
 var FigureIdentity = Rule{
 	Meta: Meta{
-		ID:       "figure-identity",
-		Severity: SeverityError,
-		Summary:  "figid, filename, figlink, figid_alias, figtype, redirect_from and schema-jsonld.@id must agree with pmcid, number and the file name",
+		ID:        "figure-identity",
+		Severity:  SeverityError,
+		Since:     "0.1.0",
+		FixSafety: FixUnsafe,
+		Summary:   "figid, filename, figlink, figid_alias, figtype, redirect_from and schema-jsonld.@id must agree with pmcid, number and the file name",
 		Doc: `Every identity field of a PFOCR page is derived from three sources: ` + "`pmcid`" + `,
 ` + "`number`" + ` and ` + "`figid`" + ` (which must equal the page's file name without ` + "`.md`" + `). The
 rule recomputes each derived field and reports, at that field's value, each one that
@@ -32,7 +34,8 @@ disagrees, naming the field it disagrees with and offering the expected value as
   page is named like a figid that disagrees with pmcid, no fix is offered, since the file
   would have to be renamed or pmcid is the wrong one.
 - ` + "`figlink`" + ` is ` + "`/pmc/articles/<pmcid>/figure/<id>/`" + `, with its trailing slash (a missing
-  slash is a warning: PMC redirects the link, so the page still works).
+  slash is a warning: PMC redirects the link, so the page still works; its fix is safe,
+  the only safe one of this rule: which field is wrong is a judgement).
 - ` + "`figid_alias`" + ` is ` + "`<pmcid>__<number>`" + ` and ` + "`redirect_from`" + ` is ` + "`/figures/<figid_alias>`" + `
   (jekyll-redirect-from turns it into a URL).
 - ` + "`figtype`" + ` follows the number's prefix: F Figure, S Scheme, SF Supplemental figure,

@@ -3,9 +3,11 @@ package rules
 // FrontMatter reports files whose front matter cannot be found or read.
 var FrontMatter = Rule{
 	Meta: Meta{
-		ID:       "front-matter",
-		Severity: SeverityError,
-		Summary:  "the file must start with a readable YAML front matter block",
+		ID:        "front-matter",
+		Severity:  SeverityError,
+		Since:     "0.1.0",
+		Precision: PrecisionVeryHigh,
+		Summary:   "the file must start with a readable YAML front matter block",
 		Doc: `A page must start with a line "---", hold YAML, and close the block with a line
 "---" or "...". A UTF-8 byte-order mark and CRLF line endings are accepted, and the
 text after the block is ignored. Reported: an empty file, a file without front matter,

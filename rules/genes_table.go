@@ -16,9 +16,11 @@ const genesTableID = "genes-table"
 // GenesTable checks a page against its companion tables in _data.
 var GenesTable = Rule{
 	Meta: Meta{
-		ID:       genesTableID,
-		Severity: SeverityWarning,
-		Summary:  "organisms_ner and schema-jsonld.keywords must agree with the page's genes table",
+		ID:        genesTableID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
+		Summary:   "organisms_ner and schema-jsonld.keywords must agree with the page's genes table",
 		Doc: "A page's gene list is derived from its table `_data/<figid>-genes.tsv` (found in " +
 			"`../_data` beside the page's folder, or in `--data-dir`): `organisms_ner` is the " +
 			"table's distinct `organism_name` values in row order, and `schema-jsonld.keywords` " +

@@ -14,9 +14,11 @@ const journalConsistencyID = "journal-consistency"
 // one collection spell more than one way.
 var JournalConsistency = Rule{
 	Meta: Meta{
-		ID:       journalConsistencyID,
-		Severity: SeverityWarning,
-		Summary:  "one journal must have one journal_title and one publisher_name spelling across the collection",
+		ID:        journalConsistencyID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		FixSafety: FixUnsafe,
+		Summary:   "one journal must have one journal_title and one publisher_name spelling across the collection",
 		Doc: "A collection-level rule. The site groups pages by `journal_title` and `publisher_name` " +
 			"as strings, so one journal spelt two ways (`PLOS ONE` and `PLOS One`, publisher " +
 			"`Public Library of Science` and `PLOS`) appears as two journals. PMC's own metadata " +

@@ -211,9 +211,11 @@ func (f *family) has(symbol string) bool {
 // words or from protein family names through synonyms.
 var KeywordChemical = Rule{
 	Meta: Meta{
-		ID:       keywordChemicalID,
-		Severity: SeverityWarning,
-		Summary:  "gene keywords must not come from chemical words or protein family names read as genes",
+		ID:        keywordChemicalID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		FixSafety: FixUnsafe,
+		Summary:   "gene keywords must not come from chemical words or protein family names read as genes",
 		Doc: "PFOCR's gene NER matches a figure's words against gene symbols and synonyms, so " +
 			"chemical abbreviations become genes (ATP → ATP8A2, ADP → WDTC1, GTP → MTG1, PEP → PAEP " +
 			"and PREP, PGI → BGN) and so do family names that are also an old alias of an unrelated " +

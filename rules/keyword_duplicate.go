@@ -9,6 +9,7 @@ var KeywordDuplicate = Rule{
 	Meta: Meta{
 		ID:       keywordDuplicateID,
 		Severity: SeverityWarning,
+		Since:    "0.1.0",
 		Summary:  "schema-jsonld.keywords must list each keyword once",
 		Doc: "`schema-jsonld.keywords` is a list of distinct gene symbols, chemical words and disease " +
 			"words; PFOCR's gene sets and enrichment analyses count each entry. A keyword listed again " +

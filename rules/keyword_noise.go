@@ -36,6 +36,7 @@ func newKeywordNoise(set *lexicon.Set) Rule {
 		Meta: Meta{
 			ID:       keywordNoiseID,
 			Severity: SeverityNote,
+			Since:    "0.1.0",
 			Summary:  "gene keywords that are likely OCR noise",
 			Doc: "OCR of a figure yields words that happen to be gene symbols of some organism; the " +
 				"pipeline keeps them, and they pollute the figure's gene set. Each keyword of the gene " +

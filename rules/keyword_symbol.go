@@ -81,9 +81,11 @@ var KeywordSymbol = newKeywordSymbol(builtinLexicons)
 func newKeywordSymbol(set *lexicon.Set) Rule {
 	return Rule{
 		Meta: Meta{
-			ID:       keywordSymbolID,
-			Severity: SeverityWarning,
-			Summary:  "gene keywords must be NCBI Gene official symbols of the page's organisms",
+			ID:        keywordSymbolID,
+			Severity:  SeverityWarning,
+			Since:     "0.1.0",
+			FixSafety: FixUnsafe,
+			Summary:   "gene keywords must be NCBI Gene official symbols of the page's organisms",
 			Doc: "The gene part of `schema-jsonld.keywords` holds NCBI Gene official symbols of the " +
 				"organisms in `organisms_ner`, organism by organism in that order, followed by chemical " +
 				"and disease words. Each gene keyword is checked at its list item against the lexicons " +

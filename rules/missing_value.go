@@ -14,6 +14,7 @@ var MissingValue = Rule{
 	Meta: Meta{
 		ID:       "missing-value",
 		Severity: SeverityWarning,
+		Since:    "0.1.0",
 		Summary:  "fields must not hold R's missing values or curation placeholders",
 		Doc: `The R notebooks that write PFOCR pages print a missing value as ` + "`.na.character`" + `
 (also ` + "`.na`, `.na.real`, `.na.integer`" + `) or ` + "`NA`" + `, and curators leave ` + "`N/A`, `XXX`" + ` or

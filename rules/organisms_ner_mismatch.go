@@ -14,9 +14,11 @@ const organismsNERMismatchID = "organisms-ner-mismatch"
 // figure's words, which is usually a false positive of the NER.
 var OrganismsNERMismatch = Rule{
 	Meta: Meta{
-		ID:       organismsNERMismatchID,
-		Severity: SeverityWarning,
-		Summary:  "organisms_ner names should be among the paper's organisms",
+		ID:        organismsNERMismatchID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
+		Summary:   "organisms_ner names should be among the paper's organisms",
 		Doc: "`organisms_ner` lists the organisms whose gene lexicons matched the figure's words; " +
 			"`organisms` lists the paper's organisms. An `organisms_ner` name missing from " +
 			"`organisms` usually means the NER matched words of the figure that are gene symbols " +

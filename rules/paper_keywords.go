@@ -14,6 +14,7 @@ var PaperKeywords = Rule{
 		FixSafety: FixSafe,
 		ID:        "paper-keywords",
 		Severity:  SeverityNote,
+		Since:     "0.1.0",
 		Summary:   "the ` | `-joined keywords string must not have empty or duplicate parts",
 		Doc: `The top-level ` + "`keywords`" + ` field holds the paper's author keywords joined with ` + "` | `" + `.
 The rule splits it at ` + "`|`" + `, trims each part, and reports empty parts (` + "`a |  | b`" + `, a leading

@@ -12,9 +12,12 @@ import (
 // the citation or a preprint DOI's date.
 var PublicationYear = Rule{
 	Meta: Meta{
-		ID:       "publication-year",
-		Severity: SeverityWarning,
-		Summary:  "year must be plausible and agree with reftext and a preprint DOI's date",
+		ID:        "publication-year",
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
+		FixSafety: FixUnsafe,
+		Summary:   "year must be plausible and agree with reftext and a preprint DOI's date",
 		Doc: `` + "`year`" + ` is the paper's publication year. It must lie between 1900 and next year
 (papers appear online ahead of their issue), and agree with the two other places that
 carry it: the citation in ` + "`reftext`" + `, whose year follows the journal abbreviation

@@ -182,10 +182,50 @@ type Meta struct {
 	// Bad and Good are short front matter examples for the docs: one that
 	// the rule reports and the same one fixed.
 	Bad, Good string
-	// FixSafety is the safety of the rule's fixes where a fix does not say
-	// (FixSafetyDefault: unsafe).
+	// FixSafety is the safety of the rule's fixes where a fix does not
+	// say: FixSafe or FixUnsafe. The zero value, FixSafetyDefault, says
+	// the rule offers no fix (a fix it offered anyway would count as
+	// unsafe; the fixture tests fail on it).
 	FixSafety FixSafety
+	// Precision is how often a finding of the rule is right (SARIF's
+	// precision property); "" is PrecisionHigh.
+	Precision Precision
+	// Tags classify the rule for outputs (SARIF's tags property).
+	// NewRegistry adds the tags every rule derives: "front-matter" for
+	// all, its family's ID for a family member, "collection" for a
+	// collection-level rule; Meta gives only the others.
+	Tags []string
+	// Since is the figlint version the rule ID appeared in, such as
+	// "0.1.0".
+	Since string
 }
+
+// Fixes says what fixes the rule offers, for the docs: "safe", "unsafe"
+// or "none".
+func (m Meta) Fixes() string {
+	if m.FixSafety == FixSafetyDefault {
+		return "none"
+	}
+	return m.FixSafety.String()
+}
+
+// Precision is how often a rule's findings are right, in SARIF's words.
+type Precision string
+
+// Precisions, as SARIF names them.
+const (
+	// PrecisionVeryHigh: syntax, structure or a schema; a finding is a
+	// fact about the file.
+	PrecisionVeryHigh Precision = "very-high"
+	// PrecisionHigh: a check of values against their own rules or
+	// sources, right but for rare exceptions.
+	PrecisionHigh Precision = "high"
+	// PrecisionMedium: a heuristic that judges text or names against
+	// word lists and thresholds.
+	PrecisionMedium Precision = "medium"
+	// PrecisionLow: a hint that is often wrong.
+	PrecisionLow Precision = "low"
+)
 
 // Rule is a check over one Document.
 type Rule struct {

@@ -18,6 +18,8 @@ var TitleQuality = Rule{
 		FixSafety: FixSafe,
 		ID:        "title-quality",
 		Severity:  SeverityNote,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
 		Summary:   "figtitle should be 10 to 250 characters, without Greek letters, a trailing period, a leading (A), [x] artefacts, a cut ending, or the paper's title",
 		Doc: `The notebooks clean every ` + "`figtitle`" + `: they keep 10 to 250 characters, spell Greek letters
 out (` + "`Alpha-`" + `, ` + "`Beta-`" + `…), drop a trailing period, a leading panel label ` + "`(A)`" + ` and

@@ -142,9 +142,11 @@ func (v *Validator) Rule() rules.Rule {
 	}
 	return rules.Rule{
 		Meta: rules.Meta{
-			ID:       "schema",
-			Severity: rules.SeverityError,
-			Summary:  "the front matter must match the JSON Schema",
+			ID:        "schema",
+			Severity:  rules.SeverityError,
+			Since:     "0.1.0",
+			Precision: rules.PrecisionVeryHigh,
+			Summary:   "the front matter must match the JSON Schema",
 			Doc: "Validates the front matter, read as JSON, against the built-in PFOCR schema or " +
 				"the schema given with `--schema`. Each violated keyword is reported under its own " +
 				"rule ID `schema/<keyword>`; the `schema` ID itself is reported only when the " +

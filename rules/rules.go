@@ -1,10 +1,22 @@
-// Package rules is figlint's public rule API and home of the built-in rules.
+// Package rules holds figlint's built-in rules and the rule API they are
+// written against.
 //
 // A Rule is a plain value: metadata (Meta) and a Run function. Run receives a
-// Pass, which holds the parsed Document and a Report function; rules never
-// print and keep no per-file state, so one Rule value serves every goroutine.
-// Severity is not the rule's business: the driver assigns it from the rule's
-// default or the user's configuration.
+// Pass, which holds the parsed Document and reports through Pass.Report: a
+// Diagnostic placed at a node, a JSON pointer or a range, with optional fixes
+// and related places, and no rule ID (the pass knows which rule runs; a rule
+// with a Family names the member with Diagnostic.As). Rules never print and
+// keep no per-file state, so one Rule value serves every goroutine. Severity
+// is not the rule's business: the driver assigns it from the rule's default
+// or the user's configuration.
+//
+// The package is for figlint's built-in rules, not a plugin API. Its types
+// are exported because figlint's own packages (schema, the engine, the
+// output formats, the command) use them; figlint loads no rules from
+// elsewhere, documents can only be parsed and linted through its internal
+// packages, and these types may change in any version. A new rule is added
+// to this package, by a change to the repository: see CONTRIBUTING.md. What
+// is stable are the rule IDs, the command line and the output formats.
 package rules
 
 import (

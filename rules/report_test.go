@@ -63,14 +63,18 @@ func TestReportPlaces(t *testing.T) {
 }
 
 // TestFindingWithoutDocument: a collection-level diagnostic (Finish has
-// no document) keeps its range and paths as given.
+// no document) keeps its range; its related places and edits name its
+// page unless they name another (an edit names its file, so that a fix
+// can be applied from the JSON output).
 func TestFindingWithoutDocument(t *testing.T) {
 	r := rules.Range{Start: rules.Position{Line: 3, Column: 2}, End: rules.Position{Line: 3, Column: 5}}
 	d := rules.Diagnostic{Path: "b.md", Range: r, Pointer: "/x", Message: "m", Severity: rules.SeverityNote,
-		Related: []rules.Related{{Path: "c.md", Range: r}}}
+		Related: []rules.Related{{Path: "c.md", Range: r}, {Range: r}},
+		Fixes:   []rules.Fix{{Message: "f", Edits: []rules.TextEdit{{Start: 1, End: 2}}}}}
 	got := d.Finding("collection-rule", nil)
 	want := rules.Finding{Rule: "collection-rule", Severity: rules.SeverityNote, Path: "b.md", Range: r, Pointer: "/x",
-		Message: "m", Related: []rules.Related{{Path: "c.md", Range: r}}}
+		Message: "m", Related: []rules.Related{{Path: "c.md", Range: r}, {Path: "b.md", Range: r}},
+		Fixes: []rules.Fix{{Message: "f", Edits: []rules.TextEdit{{Path: "b.md", Start: 1, End: 2}}}}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("finding (-want +got):\n%s", diff)
 	}

@@ -371,10 +371,11 @@ type Diagnostic struct {
 }
 
 // Finding resolves a diagnostic reported by the rule with ID rule into a
-// finding: its rule ID (d.As, else rule), its place in doc and the paths
-// left empty (the page's). With doc nil, for a collection-level rule, the
-// diagnostic is taken as it is: only Range places it, and empty paths stay
-// empty. Pass.Report calls it; drivers call it for Rule.Finish.
+// finding: its rule ID (d.As, else rule), its place in doc, and the paths
+// left empty: the finding's is the page's, its related places' and edits'
+// the finding's. With doc nil, for a collection-level rule, only Range
+// places it and Path names its page. Pass.Report calls it; drivers call it
+// for Rule.Finish.
 func (d Diagnostic) Finding(rule string, doc *Document) Finding {
 	f := Finding{Rule: rule, Severity: d.Severity, Path: d.Path, Range: d.Range, Message: d.Message,
 		Pointer: d.Pointer, Fixes: d.Fixes, Related: d.Related}
@@ -398,16 +399,16 @@ func (d Diagnostic) Finding(rule string, doc *Document) Finding {
 		if f.Path == "" {
 			f.Path = doc.Path
 		}
-		for i := range f.Related {
-			if f.Related[i].Path == "" {
-				f.Related[i].Path = f.Path
-			}
+	}
+	for i := range f.Related {
+		if f.Related[i].Path == "" {
+			f.Related[i].Path = f.Path
 		}
-		for i := range f.Fixes {
-			for j := range f.Fixes[i].Edits {
-				if f.Fixes[i].Edits[j].Path == "" {
-					f.Fixes[i].Edits[j].Path = f.Path
-				}
+	}
+	for i := range f.Fixes {
+		for j := range f.Fixes[i].Edits {
+			if f.Fixes[i].Edits[j].Path == "" {
+				f.Fixes[i].Edits[j].Path = f.Path
 			}
 		}
 	}

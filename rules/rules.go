@@ -106,9 +106,10 @@ type TextEdit struct {
 // FixSafety says whether applying a fix can change what a page means.
 type FixSafety int
 
-// Fix safeties. The zero value takes the rule's Meta.FixSafety, and a rule
-// that says nothing offers unsafe fixes: only a rule that knows its fix
-// cannot change meaning marks it safe.
+// Fix safeties. In a Fix, the zero value takes the rule's Meta.FixSafety;
+// in a Meta, it says the rule offers no fix (one offered anyway counts as
+// unsafe). Only a rule that knows its fix cannot change meaning marks it
+// safe.
 const (
 	FixSafetyDefault FixSafety = iota
 	// FixSafe: the fix only writes what the value already means (a DOI

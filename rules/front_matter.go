@@ -3,9 +3,11 @@ package rules
 // FrontMatter reports files whose front matter cannot be found or read.
 var FrontMatter = Rule{
 	Meta: Meta{
-		ID:       "front-matter",
-		Severity: SeverityError,
-		Summary:  "the file must start with a readable YAML front matter block",
+		ID:        "front-matter",
+		Severity:  SeverityError,
+		Since:     "0.1.0",
+		Precision: PrecisionVeryHigh,
+		Summary:   "the file must start with a readable YAML front matter block",
 		Doc: `A page must start with a line "---", hold YAML, and close the block with a line
 "---" or "...". A UTF-8 byte-order mark and CRLF line endings are accepted, and the
 text after the block is ignored. Reported: an empty file, a file without front matter,
@@ -16,17 +18,16 @@ read. Nothing else is checked in such a file.`,
 		Good: "---\nfigid: PMC8932105__f7\n---\n",
 	},
 	OnBroken: true,
-	Run:      reportProblems("front-matter"),
+	Run:      reportProblems,
 }
 
-// reportProblems returns a Run function that reports the document's
-// parse-time problems carrying the given rule ID.
-func reportProblems(id string) func(*Pass) {
-	return func(p *Pass) {
-		for _, f := range p.Doc.Problems {
-			if f.Rule == id {
-				p.Report(f)
-			}
+// reportProblems is the Run function of the rules that report the
+// document's parse-time problems: those carrying the running rule's ID.
+func reportProblems(p *Pass) {
+	for _, f := range p.Doc.Problems {
+		if f.Rule == p.RuleID() {
+			p.Report(Diagnostic{Range: f.Range, Pointer: f.Pointer, Path: f.Path, Message: f.Message,
+				Severity: f.Severity, Fixes: f.Fixes, Related: f.Related})
 		}
 	}
 }

@@ -113,12 +113,6 @@ func (p *Pass) Key(pointer string) *yaml.Node {
 	return nil
 }
 
-// ReportNode reports a finding over node n (the opening delimiter when n
-// is nil). Use Report for severities or fixes.
-func (p *Pass) ReportNode(rule string, n *yaml.Node, pointer, format string, args ...any) {
-	p.ReportRange(rule, p.Doc.NodeRange(n), pointer, format, args...)
-}
-
 // ReplaceFix is a fix that replaces node n's content with value, written
 // as a YAML scalar (see YAMLScalar). When n is nil or an alias the fix has
 // no edits, and the engine drops it: the value lives elsewhere and may be

@@ -211,9 +211,11 @@ func (f *family) has(symbol string) bool {
 // words or from protein family names through synonyms.
 var KeywordChemical = Rule{
 	Meta: Meta{
-		ID:       keywordChemicalID,
-		Severity: SeverityWarning,
-		Summary:  "gene keywords must not come from chemical words or protein family names read as genes",
+		ID:        keywordChemicalID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		FixSafety: FixUnsafe,
+		Summary:   "gene keywords must not come from chemical words or protein family names read as genes",
 		Doc: "PFOCR's gene NER matches a figure's words against gene symbols and synonyms, so " +
 			"chemical abbreviations become genes (ATP → ATP8A2, ADP → WDTC1, GTP → MTG1, PEP → PAEP " +
 			"and PREP, PGI → BGN) and so do family names that are also an old alias of an unrelated " +
@@ -510,7 +512,7 @@ func reportChemicalHit(p *Pass, items []Item, genes *tsvTable, wordCol int, h *c
 			what = h.cause.what + ", of which none is a member"
 		}
 	}
-	f := Finding{Rule: keywordChemicalID, Severity: h.cause.severity, Range: p.Doc.NodeRange(first.Node), Pointer: first.Pointer,
+	f := Diagnostic{Severity: h.cause.severity, Node: first.Node, Pointer: first.Pointer,
 		Related: related,
 		Message: fmt.Sprintf("%s from the word %q, %s, matched %s; expected only genes the figure shows", subject, h.word, what, h.how())}
 	if fix, ok := removeItemFix(p.Doc, items, h.items); ok {

@@ -36,6 +36,7 @@ func newKeywordNoise(set *lexicon.Set) Rule {
 		Meta: Meta{
 			ID:       keywordNoiseID,
 			Severity: SeverityNote,
+			Since:    "0.1.0",
 			Summary:  "gene keywords that are likely OCR noise",
 			Doc: "OCR of a figure yields words that happen to be gene symbols of some organism; the " +
 				"pipeline keeps them, and they pollute the figure's gene set. Each keyword of the gene " +
@@ -120,7 +121,7 @@ func (k *keywordPage) reportNoise(idx []int, one func(string) string, many, expe
 	}
 	if len(idx) == 1 {
 		s := k.items[idx[0]]
-		k.report(keywordNoiseID, idx[0], 0, nil, "keyword %q %s; expected %s", s, one(s), expected)
+		k.report(idx[0], 0, nil, "keyword %q %s; expected %s", s, one(s), expected)
 		return
 	}
 	names := make([]string, len(idx))
@@ -131,7 +132,7 @@ func (k *keywordPage) reportNoise(idx []int, one func(string) string, many, expe
 			related = append(related, Related{Range: k.p.Doc.NodeRange(k.nodes[i]), Message: fmt.Sprintf("%q is here", k.items[i])})
 		}
 	}
-	k.p.Report(Finding{Rule: keywordNoiseID, Range: k.p.Doc.NodeRange(k.nodes[idx[0]]), Pointer: k.ptrs[idx[0]], Related: related,
+	k.p.Report(Diagnostic{Node: k.nodes[idx[0]], Pointer: k.ptrs[idx[0]], Related: related,
 		Message: fmt.Sprintf("%d keywords (%s) %s; expected %s", len(idx), quoteList(names, 5), many, expected)})
 }
 

@@ -14,6 +14,7 @@ var MissingValue = Rule{
 	Meta: Meta{
 		ID:       "missing-value",
 		Severity: SeverityWarning,
+		Since:    "0.1.0",
 		Summary:  "fields must not hold R's missing values or curation placeholders",
 		Doc: `The R notebooks that write PFOCR pages print a missing value as ` + "`.na.character`" + `
 (also ` + "`.na`, `.na.real`, `.na.integer`" + `) or ` + "`NA`" + `, and curators leave ` + "`N/A`, `XXX`" + ` or
@@ -174,7 +175,7 @@ func runMissingValue(p *Pass) {
 			related = append(related, Related{Range: p.Doc.NodeRange(it.Node), Message: fmt.Sprintf("%q is here", it.Text)})
 		}
 	}
-	p.Report(Finding{Rule: "missing-value", Range: p.Doc.NodeRange(first.Node), Pointer: first.Pointer, Related: related,
+	p.Report(Diagnostic{Node: first.Node, Pointer: first.Pointer, Related: related,
 		Message: fmt.Sprintf("%s beside %d scientific name%s; expected only the names (a missing value stands for \"unknown\" only as the sole item)",
 			subject, names, plural(names))})
 }
@@ -196,7 +197,7 @@ func reportGenerationGap(p *Pass) bool {
 		related = append(related, Related{Range: p.Doc.NodeRange(node), Message: fmt.Sprintf("%s is %q", name, text)})
 	}
 	text, _, _ := p.Scalar(Pointer(generationGap[0]))
-	p.Report(Finding{Rule: "missing-value", Severity: SeverityNote, Range: p.Doc.NodeRange(first), Pointer: Pointer(generationGap[0]),
+	p.Report(Diagnostic{Severity: SeverityNote, Node: first, Pointer: Pointer(generationGap[0]),
 		Related: related,
 		Message: fmt.Sprintf("doi, journal_title, journal_nlm_ta, publisher_name and keywords are all R's missing value (%q): the page predates PFOCR's journal metadata; expected them filled in when the page is regenerated", text)})
 	return true
@@ -213,7 +214,7 @@ func reportMissing(p *Pass, n *yaml.Node, ptr, name, text, desc, expected string
 	default:
 		msg = fmt.Sprintf("%s is %q, %s; expected %s", name, text, desc, expected)
 	}
-	p.Report(Finding{Rule: "missing-value", Range: p.Doc.NodeRange(n), Pointer: ptr, Message: msg, Severity: sev})
+	p.Report(Diagnostic{Node: n, Pointer: ptr, Message: msg, Severity: sev})
 }
 
 // isMissingNull tells whether n is a YAML null (~, null, or nothing at all),

@@ -18,9 +18,11 @@ const organismPlausibilityID = "organism-plausibility"
 // organism of the same page, or words that are not gene symbols at all.
 var OrganismPlausibility = Rule{
 	Meta: Meta{
-		ID:       organismPlausibilityID,
-		Severity: SeverityWarning,
-		Summary:  "each organisms_ner organism should be supported by the figure's own genes",
+		ID:        organismPlausibilityID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
+		Summary:   "each organisms_ner organism should be supported by the figure's own genes",
 		Doc: "PFOCR's NER matches a figure's words against the gene lexicons of many organisms, " +
 			"and each organism that matched enters `organisms_ner` and takes those genes into its " +
 			"gene set. Homologs share symbols up to case (human `BCR`, zebrafish `bcr`), and some " +
@@ -202,7 +204,7 @@ func runOrganismPlausibility(p *Pass) {
 				}
 			}
 		}
-		p.Report(Finding{Rule: organismPlausibilityID, Range: p.Doc.NodeRange(nerNodes[i]), Pointer: nerPtrs[i], Related: related,
+		p.Report(Diagnostic{Node: nerNodes[i], Pointer: nerPtrs[i], Related: related,
 			Message: fmt.Sprintf("organisms_ner names %q on weak evidence: of its %d figure words in the genes table, %s, and the figure's title, caption and paper title never name it; expected only organisms the figure's genes come from (regenerate the genes table and organisms_ner without it, or name the organism in the caption if the figure shows it)",
 				o, len(m), strings.Join(parts, "; "))})
 	}

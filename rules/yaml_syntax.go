@@ -3,9 +3,11 @@ package rules
 // YAMLSyntax reports front matter that is not valid YAML.
 var YAMLSyntax = Rule{
 	Meta: Meta{
-		ID:       "yaml-syntax",
-		Severity: SeverityError,
-		Summary:  "the front matter must be valid YAML",
+		ID:        "yaml-syntax",
+		Severity:  SeverityError,
+		Since:     "0.1.0",
+		Precision: PrecisionVeryHigh,
+		Summary:   "the front matter must be valid YAML",
 		Doc: `The front matter is parsed with a YAML 1.2 parser. A parse error is reported at the
 line the parser names, over that line's text; the rest of the file is not checked.
 Also reported: aliases that expand to more than 100,000 values (an "alias bomb"),
@@ -15,5 +17,5 @@ mapping or a list of mappings.`,
 		Good: "organisms:\n- '[Candida] glabrata'\n",
 	},
 	OnBroken: true,
-	Run:      reportProblems("yaml-syntax"),
+	Run:      reportProblems,
 }

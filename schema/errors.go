@@ -250,7 +250,7 @@ func (m *mapper) reportAs(rule string, loc, pointer []string, key bool, format s
 			}
 		}
 	}
-	m.pass.ReportRange(rule, r, rules.Pointer(pointer...), format, args...)
+	m.pass.Report(rules.Diagnostic{As: rule, Range: r, Pointer: rules.Pointer(pointer...), Message: fmt.Sprintf(format, args...)})
 }
 
 func (m *mapper) node(loc []string) *yaml.Node {

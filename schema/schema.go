@@ -142,9 +142,11 @@ func (v *Validator) Rule() rules.Rule {
 	}
 	return rules.Rule{
 		Meta: rules.Meta{
-			ID:       "schema",
-			Severity: rules.SeverityError,
-			Summary:  "the front matter must match the JSON Schema",
+			ID:        "schema",
+			Severity:  rules.SeverityError,
+			Since:     "0.1.0",
+			Precision: rules.PrecisionVeryHigh,
+			Summary:   "the front matter must match the JSON Schema",
 			Doc: "Validates the front matter, read as JSON, against the built-in PFOCR schema or " +
 				"the schema given with `--schema`. Each violated keyword is reported under its own " +
 				"rule ID `schema/<keyword>`; the `schema` ID itself is reported only when the " +
@@ -159,8 +161,8 @@ func (v *Validator) run(p *rules.Pass) {
 	sch := v.current
 	if v.legacy != nil {
 		if key, why := legacySignal(p.Doc); key != "" {
-			p.ReportAt(LegacyFormat.ID, rules.Pointer(key), true,
-				"page is in the older PFOCR format (%s); checked against the legacy schema; expected the current format", why)
+			p.Report(rules.Diagnostic{As: LegacyFormat.ID, Pointer: rules.Pointer(key), Key: true,
+				Message: fmt.Sprintf("page is in the older PFOCR format (%s); checked against the legacy schema; expected the current format", why)})
 			sch = v.legacy
 		}
 	}
@@ -170,7 +172,7 @@ func (v *Validator) run(p *rules.Pass) {
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		p.ReportRange("schema", p.Doc.Open, "", "schema validation failed: %v", err)
+		p.Report(rules.Diagnostic{Range: p.Doc.Open, Message: fmt.Sprintf("schema validation failed: %v", err)})
 		return
 	}
 	m := mapper{pass: p}

@@ -454,7 +454,7 @@ func (e *Engine) runRule(rule rules.Rule, doc *rules.Document, companions rules.
 		}
 	}()
 	var bad error
-	pass := rules.NewPass(doc, func(f rules.Finding) {
+	pass := rules.NewPass(doc, rule.ID, func(f rules.Finding) {
 		ok, err := e.accept(rule, &f)
 		if err != nil && bad == nil {
 			bad = err
@@ -486,7 +486,8 @@ func (e *Engine) finish(sums map[int][]rules.Summary) Result {
 					res.Err = fmt.Errorf("engine: rule %q panicked in its collection phase: %v\n%s", rule.ID, p, debug.Stack())
 				}
 			}()
-			rule.Finish(sums[i], func(f rules.Finding) {
+			rule.Finish(sums[i], func(d rules.Diagnostic) {
+				f := d.Finding(rule.ID, nil)
 				ok, err := e.accept(rule, &f)
 				if err != nil && res.Err == nil {
 					res.Err = err

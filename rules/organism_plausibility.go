@@ -33,7 +33,9 @@ var OrganismPlausibility = Rule{
 			"(`word` column) matched to it; a word is *noise* when it is an English word or has " +
 			"at most two characters; an organism's *support* is its number of words that are not " +
 			"noise. A word of organism O is *explained* when it is noise, or when another " +
-			"`organisms_ner` organism with more support matched the same word, unless only O " +
+			"`organisms_ner` organism with more support matched the same word (where `organisms` " +
+			"is unknown, only Homo sapiens explains others: its lexicon, with protein families, " +
+			"is the reference that other organisms' homolog names follow), unless only O " +
 			"matched it as an official symbol in exactly the figure's case (mouse `Akt1` in a " +
 			"figure written in mouse style). O is reported, at its `organisms_ner` item, when at " +
 			"least three quarters of its words (and at least two) are explained and the page's " +
@@ -148,6 +150,17 @@ func runOrganismPlausibility(p *Pass) {
 		}
 	}
 	var text string // the page's own words, lower-cased, built on first need
+	// Who may explain an organism's words away: where organisms is unknown,
+	// the human lexicon alone (the reference one, with protein families:
+	// homolog names of other organisms follow its symbols, not the other
+	// way round); where organisms names organisms, one of them of another
+	// kind.
+	explainer := func(o, q string) bool {
+		if !known {
+			return q == "Homo sapiens"
+		}
+		return otherClass(class, o, q) && organismListed(q, listed)
+	}
 
 	for i, o := range nerItems {
 		m := words[o]
@@ -164,7 +177,7 @@ func runOrganismPlausibility(p *Pass) {
 				noise = append(noise, w)
 				continue
 			}
-			if best := explainedBy(o, w, e, words, support); best != "" && (!known || otherClass(class, o, best) && organismListed(best, listed)) {
+			if best := explainedBy(o, w, e, words, support, explainer); best != "" {
 				shared = append(shared, w)
 				by[best]++
 			}
@@ -211,13 +224,13 @@ func runOrganismPlausibility(p *Pass) {
 }
 
 // explainedBy returns the organism, other than o, that explains o's word
-// w best: one that matched w too and has more support than o, unless o
-// alone matched w as an official symbol in the figure's own case. "" when
-// none does.
-func explainedBy(o, w string, e *plausibilityWord, words map[string]map[string]*plausibilityWord, support map[string]int) string {
+// w best: one that may (may), matched w too and has more support than o,
+// unless o alone matched w as an official symbol in the figure's own case.
+// "" when none does.
+func explainedBy(o, w string, e *plausibilityWord, words map[string]map[string]*plausibilityWord, support map[string]int, may func(o, q string) bool) string {
 	best := ""
 	for q, m := range words {
-		if q == o || support[q] <= support[o] {
+		if q == o || support[q] <= support[o] || !may(o, q) {
 			continue
 		}
 		qe := m[w]

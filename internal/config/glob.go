@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -22,16 +21,43 @@ import (
 // would be 2^1000 matches per path.
 const maxGlobAlternatives = 256
 
-// Match tells whether a slash-separated relative path matches a glob. A
-// glob without "/" matches the base name too, as in .gitignore.
+// Match tells whether a slash-separated relative path matches a glob, the
+// way .gitignore matches: a glob that matches a folder matches everything
+// in it ("drafts", "drafts/**" and "drafts/" all match "drafts/a.md"); a
+// glob without "/" but at its end matches a name at any depth ("vendor",
+// "*.markdown"); a glob ending in "/" matches folders only; a leading "/"
+// only anchors (globs with a "/" inside are relative to the configuration
+// file either way).
 func Match(glob, rel string) bool {
-	if !strings.Contains(glob, "/") {
-		if ok, _ := doublestar.Match(glob, path.Base(rel)); ok {
+	dirOnly := strings.HasSuffix(glob, "/")
+	glob = strings.TrimPrefix(strings.TrimRight(glob, "/"), "/")
+	if glob == "" || rel == "" {
+		return false
+	}
+	// The glob is tried against each folder of rel, then rel itself: by
+	// name (unanchored) or by its path from the top (anchored). One match
+	// per folder keeps the cost polynomial. (A single match of
+	// "**/glob/**" would do, but doublestar does not let a "*" or a "**"
+	// before a trailing "/**" match nothing: "a*/**" misses "a".)
+	anchored := strings.Contains(glob, "/")
+	start := 0
+	for end := 0; end <= len(rel); end++ {
+		if end < len(rel) && rel[end] != '/' {
+			continue
+		}
+		if end == len(rel) && dirOnly {
+			break
+		}
+		target := rel[start:end]
+		if anchored {
+			target = rel[:end]
+		}
+		if ok, _ := doublestar.Match(glob, target); ok {
 			return true
 		}
+		start = end + 1
 	}
-	ok, _ := doublestar.Match(glob, rel)
-	return ok
+	return false
 }
 
 // CheckGlob returns an error for a glob that is malformed or stands for

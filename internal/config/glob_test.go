@@ -44,6 +44,27 @@ func TestMatch(t *testing.T) {
 		{`\{a,b\}.md`, "a.md", false},
 		{`x\*.md`, "x*.md", true},
 		{`x\*.md`, "xy.md", false},
+		// As in .gitignore: a glob matching a folder matches what it
+		// holds, one without "/" matches a name at any depth, a trailing
+		// "/" matches folders only, a leading "/" anchors.
+		{"vendor", "vendor/a.md", true},
+		{"vendor", "site/vendor/x/a.md", true},
+		{"vendor", "vendors/a.md", false},
+		{"vendor/", "vendor/a.md", true},
+		{"vendor/", "site/vendor", false},
+		{"vendor", "site/vendor", true},
+		{"drafts", "drafts.md", false},
+		{"_figures/old", "_figures/old/p.md", true},
+		{"_figures/old", "x/_figures/old/p.md", false},
+		{"/_figures/old/", "_figures/old/p.md", true},
+		{"_figures/PMC1*", "_figures/PMC1x/p.md", true},
+		{"{drafts,old}", "a/old/p.md", true},
+		{"**/tmp", "a/b/tmp/p.md", true},
+		{"/", "a.md", false},
+		{"**/", "a.md", false},
+		{"**/", "a/b.md", true},
+		{"?/a*", "b/a", true},
+		{"*b/**", "b", true},
 		// "**" inside a name is "*", as in bash.
 		{"a**.md", "abc.md", true},
 		{"a**.md", "a/b.md", false},

@@ -162,28 +162,44 @@ func (e *Engine) suppress(doc *rules.Document, res *Result) {
 	for i, d := range ds {
 		byLine[d.target] = append(byLine[d.target], i)
 	}
+	// Which directives of a line apply to a rule is worked out once per
+	// line and rule ID, marking them used; a finding then costs a map
+	// lookup per line, however many directives name that line (a page may
+	// hold thousands of figlint-ignore-file comments, and a line thousands
+	// of findings).
+	type lineRule struct {
+		line int
+		rule string
+	}
+	lastFor := map[lineRule]int{} // the last applying directive, or -1
+	last := func(line int, rule string) int {
+		k := lineRule{line, rule}
+		if at, ok := lastFor[k]; ok {
+			return at
+		}
+		at := -1
+		for _, di := range byLine[line] {
+			d := ds[di]
+			for i, p := range d.rules {
+				if applies(p, rule) {
+					d.used[i] = true
+					at = di
+				}
+			}
+		}
+		lastFor[k] = at
+		return at
+	}
 	kept := res.Findings[:0]
 	for _, f := range res.Findings {
 		if f.Path != doc.Path {
 			kept = append(kept, f)
 			continue
 		}
-		// The last matching directive in document order gives the reason.
-		last := -1
-		for _, list := range [2][]int{byLine[0], byLine[f.Range.Start.Line]} {
-			for _, di := range list {
-				d := ds[di]
-				for i, p := range d.rules {
-					if applies(p, f.Rule) {
-						d.used[i] = true
-						last = max(last, di)
-					}
-				}
-			}
-		}
+		// The last applying directive in document order gives the reason.
 		var by *directive
-		if last >= 0 {
-			by = ds[last]
+		if at := max(last(0, f.Rule), last(f.Range.Start.Line, f.Rule)); at >= 0 {
+			by = ds[at]
 		}
 		if by != nil {
 			res.Suppressed = append(res.Suppressed, Suppressed{Finding: f, Kind: "inSource", Justification: by.reason})

@@ -56,6 +56,14 @@ func Parse(path string, data []byte) (doc *rules.Document) {
 	}
 	doc.Root = root.Content[0]
 	shiftLines(doc.Root, b.firstLine-1)
+	if a := aliasCycleAt(doc.Root); a != nil {
+		doc.Problems = append(doc.Problems, rules.Finding{
+			Rule: rules.YAMLSyntax.ID, Path: path, Range: doc.NodeRange(a),
+			Message: aliasCycleMessage(a.Value),
+		})
+		doc.Broken = true
+		return doc
+	}
 	bld := builder{doc: doc}
 	v, err := bld.value(doc.Root, false)
 	doc.Problems = append(doc.Problems, bld.problems...)

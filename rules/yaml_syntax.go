@@ -11,8 +11,10 @@ var YAMLSyntax = Rule{
 		Doc: `The front matter is parsed with a YAML 1.2 parser. A parse error is reported at the
 line the parser names, over that line's text; the rest of the file is not checked.
 Also reported: aliases that expand to more than 100,000 values (an "alias bomb"),
-nesting deeper than 10,000 levels, and a merge key ("<<") whose value is not a
-mapping or a list of mappings.`,
+an alias inside the value of its own anchor (a cycle, such as a: &a {<<: *a}, which
+has no finite value: reported at the alias that closes it), nesting deeper than
+10,000 levels, and a merge key ("<<") whose value is not a mapping or a list of
+mappings.`,
 		Bad:  "organisms:\n- [Candida] glabrata\n",
 		Good: "organisms:\n- '[Candida] glabrata'\n",
 	},

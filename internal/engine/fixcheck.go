@@ -39,6 +39,11 @@ func (s span) touches(start, end int) bool {
 // sharedSpans lists the page's spans that fixes must not touch. Pages
 // without anchors, aliases, tags or merge keys (nearly all) have none.
 func sharedSpans(doc *rules.Document) []span {
+	if doc.Source != nil && doc.Format != rules.FormatYAML {
+		// Fixes write YAML text: on TOML or JSON front matter the whole
+		// page is off limits (edits of its companion tables stay).
+		return []span{{-1, len(doc.Source.Bytes()) + 1}}
+	}
 	if doc.Root == nil || doc.Source == nil {
 		return nil
 	}

@@ -12,8 +12,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/ruletest"
+	"github.com/figlint/figlint/internal/testenv"
 	"github.com/figlint/figlint/rules"
 	"go.yaml.in/yaml/v3"
 )
@@ -287,7 +289,7 @@ func TestFormatsSameFindings(t *testing.T) {
 	if compared["toml"] < 70 || compared["json"] < 70 {
 		t.Errorf("compared %v pages; expected every sample page in both formats", compared)
 	}
-	if places["toml value"] < 100 || places["json value"] < 100 {
+	if places["toml value"] < 100 || places["json value"] < 100 || places["toml with a fix"] < 10 {
 		t.Errorf("findings compared, by place: %v; expected many on values", places)
 	}
 	t.Logf("pages compared: %v; findings by place: %v", compared, places)
@@ -308,6 +310,35 @@ func TestFormatsSameFindingsFixtures(t *testing.T) {
 	for _, p := range []string{"key", "value", "open"} {
 		if places["toml "+p] < 2 || places["json "+p] < 2 {
 			t.Errorf("findings compared, by place: %v; expected some on each of key, value and open", places)
+		}
+	}
+	t.Logf("pages compared: %v; findings by place: %v", compared, places)
+}
+
+// TestFormatsHugoDocs compares the pages of Hugo's documentation (a real
+// collection that is not PFOCR's) rewritten as TOML, as Hugo sites often
+// write them, and as JSON. Against the PFOCR schema they are all wrong,
+// which puts findings on the opening delimiter (missing fields) and on
+// keys (unknown fields) of every page.
+func TestFormatsHugoDocs(t *testing.T) {
+	root := testenv.HugoDocs(t)
+	var dirs []string
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			dirs = append(dirs, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared, places := compareDir(t, dirs, true)
+	if compared["toml"] < 900 || compared["json"] < 900 {
+		t.Errorf("compared %v pages; expected nearly all of the about 1,000", compared)
+	}
+	for _, p := range []string{"key", "open"} {
+		if places["toml "+p] < 1000 || places["json "+p] < 1000 {
+			t.Errorf("findings compared, by place: %v; expected thousands on keys and at the opening", places)
 		}
 	}
 	t.Logf("pages compared: %v; findings by place: %v", compared, places)
@@ -361,6 +392,9 @@ func compareDir(t *testing.T, dirs []string, skipOdd bool) (compared, places map
 				compared[format]++
 				for _, f := range yf {
 					places[format+" "+place(ydoc, f)]++
+					if len(f.Fixes) > 0 {
+						places[format+" with a fix"]++ // and none on the rewritten page
+					}
 				}
 			}
 		}
@@ -436,5 +470,22 @@ func compareFindings(t *testing.T, name string, ydoc *rules.Document, yf []rules
 		if f.Range != expect {
 			t.Errorf("%s: %s at %v; expected the %s at %v (%q)", name, k, f.Range, pl, expect, text[doc.OffsetOf(expect.Start):doc.OffsetOf(expect.End)])
 		}
+	}
+}
+
+// TestTOMLSuppression: figlint-ignore comments work in TOML front matter
+// (TOML comments are "#" too), and not in the body after the block.
+func TestTOMLSuppression(t *testing.T) {
+	reg := ruletest.Registry(t)
+	eng := engine.New(reg, engine.Options{Enabled: []string{"yaml-syntax", "duplicate-key", "unused-suppression", "suppression-reason"}})
+	page := "+++\ntitle = 'a'\ntitle = 'b' # figlint-ignore duplicate-key -- kept on purpose\n" +
+		"n = 1\nn = 2\n+++\n# figlint-ignore duplicate-key -- in the body, not a comment\n"
+	got := eng.LintDocument(frontmatter.Parse("p.md", []byte(page)))
+	lines := make([]string, 0, len(got))
+	for _, f := range got {
+		lines = append(lines, fmt.Sprintf("%d:%d %s", f.Range.Start.Line, f.Range.Start.Column, f.Rule))
+	}
+	if want := []string{"5:1 duplicate-key"}; !slices.Equal(lines, want) {
+		t.Errorf("findings %q; expected %q (the first duplicate suppressed, the body's comment no directive)", lines, want)
 	}
 }

@@ -212,7 +212,7 @@ type lintFlags struct {
 	sarifFile, sarifCategory                        string
 	cacheDir, shard, reportFile                     string
 	noSnippet, noConfig, includeSuppressed          bool
-	noCache, quiet, version                         bool
+	noCache, quiet, version, noIgnore               bool
 	fix, unsafeFixes, diff                          bool
 	jobs                                            int
 	disable, enableOnly                             listFlag
@@ -242,6 +242,7 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.reportFile, "report", "", "also write an HTML audit report to this file: one self-contained page with totals, charts, the worst pages and each rule's findings, with filters")
 	fs.StringVar(&f.cacheDir, "cache", "", "cache directory for results of unchanged pages (default: figlint under the user's cache directory)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the result cache")
+	fs.BoolVar(&f.noIgnore, "no-ignore", false, "walk directories without skipping what .gitignore and .ignore files exclude")
 	fs.StringVar(&f.shard, "shard", "", "lint only shard I of N of the pages (I/N, such as 2/4), for CI matrices")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on the terminal")
 	fs.BoolVar(&f.version, "version", false, "print figlint's version and exit")
@@ -373,7 +374,7 @@ func runLint(args []string, sys IO) (int, error) {
 	if sys.Dir != "" {
 		paths = resolveArgs(paths, dir)
 	}
-	files, pathErrs := engine.Collect(paths, dir, sys.Stdin)
+	files, pathErrs := engine.CollectWith(paths, dir, sys.Stdin, engine.CollectOptions{NoIgnore: fl.noIgnore})
 	for _, pe := range pathErrs {
 		fmt.Fprintf(sys.Stderr, "figlint: cannot read %v; check the path\n", pe)
 	}

@@ -181,3 +181,22 @@ func TestJSONPage(t *testing.T) {
 		{"/ключ/c/d", "value", `"d": 0`, "0"},
 	})
 }
+
+// TestTOMLLineBreaks: CRLF line ends, a byte-order mark, and a line
+// separator (U+2028) inside a string, which yaml.v3 counts as a line break
+// and editors do not: positions stay on the editor's lines.
+func TestTOMLLineBreaks(t *testing.T) {
+	text := "\ufeff+++\r\nnote = \"a\u2028b\"\r\ntitle = 'x' # figlint-ignore-file text-hygiene -- ok\r\n[t]\r\nk = [1,\r\n  2]\r\n+++\r\nbody\r\n"
+	doc := Parse("p.md", []byte(text))
+	if doc.Broken || len(doc.Problems) > 0 {
+		t.Fatalf("problems %v", doc.Problems)
+	}
+	sameJSON(t, doc.Value, `{"note": "a\u2028b", "title": "x", "t": {"k": [1, 2]}}`)
+	checkPlaces(t, doc, text, []place{
+		{"/note", "value", "\"a\u2028b\"", "\"a\u2028b\""},
+		{"/title", "key", "title", "title"},
+		{"/title", "value", "'x'", "'x'"},
+		{"/t", "value", "[t]\r\nk = [1,\r\n  2]", "[t]\r\nk = [1,\r\n  2]"},
+		{"/t/k/1", "value", "  2]", "2"},
+	})
+}

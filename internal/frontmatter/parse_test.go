@@ -29,6 +29,8 @@ func TestProblems(t *testing.T) {
 		{"toml table defined twice", "+++\n[t]\na = 1\n[t]\nb = 2\n+++\n", "duplicate-key", 4, 2, `key "t" is defined again (first on line 2)`, "/t"},
 		{"toml array of tables after a table", "+++\n[t]\n[[t]]\n+++\n", "duplicate-key", 3, 3, `key "t" is defined again`, "/t"},
 		{"toml key after dotted table", "+++\na.b = 1\na = 2\n+++\n", "duplicate-key", 3, 1, `key "a" is defined again`, "/a"},
+		{"a shortcode is no JSON", "{{< figure src=\"a.png\" >}}\n", "front-matter", 1, 1, "no front matter", ""},
+		{"a Liquid tag is no JSON", "{% include a.html %}\n", "front-matter", 1, 1, "no front matter", ""},
 		{"json syntax", "{\n  \"a\": 1,\n  \"b\": tru\n}\n", "yaml-syntax", 3, 8, `invalid JSON: unknown word "tru"`, ""},
 		{"json missing colon", "{\"a\" 1}", "yaml-syntax", 1, 6, "expected ':' after the key", ""},
 		{"json unclosed", "{\"a\": [1, 2\n", "yaml-syntax", 2, 1, "unexpected end of the page", ""},

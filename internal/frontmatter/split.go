@@ -42,7 +42,10 @@ func split(src *yamlpos.Source) (block, *rules.Finding) {
 		return block{open: open}, &rules.Finding{Rule: rules.FrontMatter.ID, Range: r, Message: fmt.Sprintf(format, args...)}
 	}
 	first := string(bytes.TrimRight(data[off:src.LineEnd(1)], " \t"))
-	if i := off + len(leadingSpace(data[off:])); i < len(data) && data[i] == '{' {
+	if i := off + len(leadingSpace(data[off:])); i < len(data) && data[i] == '{' &&
+		!bytes.HasPrefix(data[i:], []byte("{{")) && !bytes.HasPrefix(data[i:], []byte("{%")) {
+		// (A page that opens with a Hugo shortcode "{{" or a Liquid tag
+		// "{%" has no front matter; it is not broken JSON.)
 		// Hugo's JSON front matter: the object starts the page.
 		l, c := src.Position(i)
 		return block{start: i, end: len(data), firstLine: l, format: rules.FormatJSON,

@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -289,10 +290,11 @@ func TestFormatsSameFindings(t *testing.T) {
 	if compared["toml"] < 70 || compared["json"] < 70 {
 		t.Errorf("compared %v pages; expected every sample page in both formats", compared)
 	}
-	if places["toml value"] < 100 || places["json value"] < 100 || places["toml with a fix"] < 10 {
+	if places["toml value"] < 100 || places["json value"] < 100 || places["toml with a fix"] < 10 ||
+		fixStats["toml applied"] < 10 || fixStats["json applied"] < 10 {
 		t.Errorf("findings compared, by place: %v; expected many on values", places)
 	}
-	t.Logf("pages compared: %v; findings by place: %v", compared, places)
+	t.Logf("pages compared: %v; findings by place: %v; fixes: %v", compared, places, fixStats)
 }
 
 // TestFormatsSameFindingsFixtures compares the rule fixtures, which hold
@@ -423,17 +425,18 @@ func compareFindings(t *testing.T, name string, ydoc *rules.Document, yf []rules
 		want = append(want, findingKey(f))
 		wantPlace[findingKey(f)] = append(wantPlace[findingKey(f)], place(ydoc, f))
 	}
+	yamlFixes := map[string][]rules.Finding{}
+	for _, f := range yf {
+		yamlFixes[findingKey(f)] = append(yamlFixes[findingKey(f)], f)
+	}
 	for _, f := range got {
 		have = append(have, findingKey(f))
-		if len(f.Fixes) > 0 {
-			for _, fx := range f.Fixes {
-				for _, ed := range fx.Edits {
-					if ed.Path == doc.Path {
-						t.Errorf("%s: a fix edits the page: %s [%s]", name, fx.Message, f.Rule)
-					}
-				}
-			}
+		same := yamlFixes[findingKey(f)]
+		if len(same) == 0 {
+			continue // reported below
 		}
+		yamlFixes[findingKey(f)] = same[1:]
+		checkFixes(t, name, ydoc, same[0], doc, f)
 	}
 	slices.Sort(want)
 	slices.Sort(have)
@@ -488,4 +491,63 @@ func TestTOMLSuppression(t *testing.T) {
 	if want := []string{"5:1 duplicate-key"}; !slices.Equal(lines, want) {
 		t.Errorf("findings %q; expected %q (the first duplicate suppressed, the body's comment no directive)", lines, want)
 	}
+}
+
+// fixStats counts the fixes compared by checkFixes.
+var fixStats = map[string]int{}
+
+// checkFixes compares the fixes of one finding on a TOML or JSON page with
+// those of the same finding on the YAML page: each fix offered must give,
+// applied, the value the YAML fix gives; a fix is left out only when the
+// YAML one does more than replace values (a list item's line removed).
+func checkFixes(t *testing.T, name string, ydoc *rules.Document, yf rules.Finding, doc *rules.Document, f rules.Finding) {
+	t.Helper()
+	yfix := map[string]rules.Fix{}
+	for _, fx := range yf.Fixes {
+		yfix[fx.Message] = fx
+	}
+	offered := map[string]bool{}
+	for _, fx := range f.Fixes {
+		offered[fx.Message] = true
+		yx, ok := yfix[fx.Message]
+		if !ok {
+			t.Errorf("%s: fix %q of [%s] is not the YAML page's", name, fx.Message, f.Rule)
+			continue
+		}
+		after := frontmatter.Parse(doc.Path, applyEdits(doc.Source.Bytes(), doc.Path, fx.Edits))
+		yafter := frontmatter.Parse(ydoc.Path, applyEdits(ydoc.Source.Bytes(), ydoc.Path, yx.Edits))
+		if after.Broken || after.Format != doc.Format {
+			t.Errorf("%s: fix %q of [%s] breaks the page: %v", name, fx.Message, f.Rule, after.Problems)
+			continue
+		}
+		a, _ := json.Marshal(after.Value)
+		b, _ := json.Marshal(yafter.Value)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: fix %q of [%s] gives\n%s\nthe YAML fix gives\n%s", name, fx.Message, f.Rule, a, b)
+		}
+		fixStats[doc.Format+" applied"]++
+	}
+	for msg, yx := range yfix {
+		if offered[msg] {
+			continue
+		}
+		fixStats[doc.Format+" withheld"]++
+		if f.Rule != "keyword-chemical" {
+			t.Errorf("%s: fix %q of [%s] (%d edits) is withheld; expected only list-item removals to be", name, msg, f.Rule, len(yx.Edits))
+		}
+	}
+}
+
+// applyEdits applies the edits of one file, from the last to the first.
+func applyEdits(data []byte, path string, edits []rules.TextEdit) []byte {
+	eds := slices.Clone(edits)
+	slices.SortFunc(eds, func(a, b rules.TextEdit) int { return b.Start - a.Start })
+	out := slices.Clone(data)
+	for _, ed := range eds {
+		if ed.Path != path {
+			continue
+		}
+		out = append(out[:ed.Start:ed.Start], append([]byte(ed.NewText), out[ed.End:]...)...)
+	}
+	return out
 }

@@ -200,3 +200,34 @@ func TestTOMLLineBreaks(t *testing.T) {
 		{"/t/k/1", "value", "  2]", "2"},
 	})
 }
+
+// TestScalarRoundTrip: what a fix writes for a string on a TOML or JSON
+// page (rules.ScalarIn) reads back as that string, as StringScalar and as
+// a whole page; StringScalar refuses what is not one string.
+func TestScalarRoundTrip(t *testing.T) {
+	for _, s := range []string{"", "plain", `a "quoted" \ back`, "it's", "tab\there", "line\nbreak", "bell\x07 del\x7f",
+		"Café 日本 😀", "\u2028 sep", "''' triple", `""" triple`, "#not a comment", "}] ,"} {
+		for _, format := range []string{rules.FormatTOML, rules.FormatJSON} {
+			text := rules.ScalarIn(format, s)
+			if got, ok := StringScalar(format, text); !ok || got != s {
+				t.Errorf("%s: %q written %q reads back %q (%v)", format, s, text, got, ok)
+			}
+			page := "+++\nk = " + text + "\n+++\n"
+			if format == rules.FormatJSON {
+				page = `{"k": ` + text + "}\n"
+			}
+			doc := Parse("p.md", []byte(page))
+			if m, _ := doc.Value.(map[string]any); doc.Broken || m["k"] != s {
+				t.Errorf("%s: page %q reads %v %v", format, page, doc.Value, doc.Problems)
+			}
+		}
+	}
+	for _, bad := range []struct{ format, text string }{
+		{rules.FormatTOML, "1"}, {rules.FormatTOML, `"a" # c`}, {rules.FormatTOML, `"a"` + "\nb = 2"}, {rules.FormatTOML, `"a`},
+		{rules.FormatTOML, "[\"a\"]"}, {rules.FormatJSON, "1"}, {rules.FormatJSON, `"a" "b"`}, {rules.FormatJSON, `"a`}, {"", `"a"`},
+	} {
+		if _, ok := StringScalar(bad.format, bad.text); ok {
+			t.Errorf("%s: %q taken for one string", bad.format, bad.text)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/figlint/figlint/internal/yamlpos"
+	"github.com/figlint/figlint/rules"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"go.yaml.in/yaml/v3"
 )
@@ -474,4 +476,45 @@ func validTOMLTime(kind unstable.Kind, raw string) bool {
 		}
 	}
 	return false
+}
+
+// StringScalar tells whether text, as the whole of a value in front matter
+// of the given language (rules.FormatJSON or rules.FormatTOML), is one
+// string on one line, and returns the string: what a fix may write in
+// place of a string value.
+func StringScalar(format, text string) (string, bool) {
+	if text == "" || strings.ContainsAny(text, "\n\r") {
+		return "", false
+	}
+	switch format {
+	case rules.FormatJSON:
+		if text[0] != '"' {
+			return "", false
+		}
+		var s string
+		if err := json.Unmarshal([]byte(text), &s); err != nil {
+			return "", false
+		}
+		return s, true
+	case rules.FormatTOML:
+		if text[0] != '"' && text[0] != '\'' {
+			return "", false
+		}
+		var p unstable.Parser
+		p.Reset([]byte("v = " + text))
+		if !p.NextExpression() {
+			return "", false
+		}
+		e := p.Expression()
+		v := e.Value()
+		if e.Kind != unstable.KeyValue || v.Kind != unstable.String || int(v.Raw.Offset+v.Raw.Length) != 4+len(text) {
+			return "", false
+		}
+		s := string(v.Data)
+		if p.NextExpression() || p.Error() != nil || !utf8.ValidString(s) {
+			return "", false
+		}
+		return s, true
+	}
+	return "", false
 }

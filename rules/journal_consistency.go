@@ -79,6 +79,9 @@ type fieldValue struct {
 	At    [4]int `json:"r"` // start line and column, end line and column
 	Edit  [2]int `json:"e"` // byte offsets of the fix's edit
 	Space bool   `json:"s,omitempty"`
+	// Format is the page's front-matter language, in which the fix is
+	// written.
+	Format string `json:"f,omitempty"`
 }
 
 // Range is where the value is.
@@ -88,7 +91,7 @@ func (v *fieldValue) Range() Range {
 
 // fix replaces the value with value, as Document.ReplaceFix would.
 func (v *fieldValue) fix(value string) Fix {
-	text := YAMLScalar(value)
+	text := ScalarIn(v.Format, value)
 	if v.Space {
 		text = " " + text
 	}
@@ -120,14 +123,14 @@ func journalField(p *Pass, field string) *fieldValue {
 	// The fix is written in Finish, which has no Document: keep the bytes
 	// ReplaceFix would replace, and whether it would add a space (a value
 	// right after "key:"), which shows as text longer than the scalar.
-	probe := YAMLScalar(v)
+	probe := ScalarIn(p.Doc.Format, v)
 	f := p.Doc.ReplaceFix("", n, v)
 	if len(f.Edits) == 0 {
 		return nil // an alias: the value is shared, and no fix is offered
 	}
 	e := f.Edits[0]
 	return &fieldValue{Value: v, At: rangeArray(p.Doc.NodeRange(n)), Edit: [2]int{e.Start, e.End},
-		Space: len(e.NewText) > len(probe)}
+		Space: len(e.NewText) > len(probe), Format: p.Doc.Format}
 }
 
 // spellingUse is one page's value of a field.

@@ -212,7 +212,7 @@ type lintFlags struct {
 	sarifFile, sarifCategory                        string
 	cacheDir, cacheStrategy, shard, reportFile      string
 	noSnippet, noConfig, includeSuppressed          bool
-	noCache, quiet, version                         bool
+	noCache, quiet, version, noIgnore               bool
 	fix, unsafeFixes, diff                          bool
 	jobs                                            int
 	disable, enableOnly                             listFlag
@@ -243,6 +243,7 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cacheDir, "cache", "", "cache directory for results of unchanged pages (default: figlint under the user's cache directory)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the result cache")
 	fs.StringVar(&f.cacheStrategy, "cache-strategy", "metadata", "how a re-run knows a file is unchanged: `metadata` (size, modification time and inode, then the content hash when they differ) or content (always read and hash)")
+	fs.BoolVar(&f.noIgnore, "no-ignore", false, "walk directories without skipping what .gitignore and .ignore files exclude")
 	fs.StringVar(&f.shard, "shard", "", "lint only shard I of N of the pages (I/N, such as 2/4), for CI matrices")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on the terminal")
 	fs.BoolVar(&f.version, "version", false, "print figlint's version and exit")
@@ -374,7 +375,7 @@ func runLint(args []string, sys IO) (int, error) {
 	if sys.Dir != "" {
 		paths = resolveArgs(paths, dir)
 	}
-	files, pathErrs := engine.Collect(paths, dir, sys.Stdin)
+	files, pathErrs := engine.CollectWith(paths, dir, sys.Stdin, engine.CollectOptions{NoIgnore: fl.noIgnore})
 	for _, pe := range pathErrs {
 		fmt.Fprintf(sys.Stderr, "figlint: cannot read %v; check the path\n", pe)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/ruletest"
 	"github.com/figlint/figlint/internal/yamlpos"
+	"go.yaml.in/yaml/v3"
 )
 
 // addFixtureSeeds seeds a fuzz target with every fixture page.
@@ -19,10 +20,25 @@ func addFixtureSeeds(f *testing.F) {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
 			if data, err := os.ReadFile(p); err == nil {
 				f.Add(data)
+				addFormatSeeds(f, data)
 			}
 		}
 		return nil
 	})
+}
+
+// addFormatSeeds adds a YAML page written as TOML and as JSON front
+// matter (see formats_test.go), when it parses and can be.
+func addFormatSeeds(f *testing.F, data []byte) {
+	doc := frontmatter.Parse("f.md", data)
+	if doc.Broken || doc.Root == nil || doc.Format != "" || doc.Root.Kind != yaml.MappingNode || hasAliases(doc.Root) {
+		return
+	}
+	if text, _, err := toTOML(doc); err == nil {
+		f.Add([]byte(text))
+	}
+	text, _ := toJSON(doc)
+	f.Add([]byte(text))
 }
 
 // FuzzLint runs the whole per-file pipeline (split, parse, value, every

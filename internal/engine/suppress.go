@@ -45,7 +45,7 @@ func directives(doc *rules.Document) []*directive {
 	var out []*directive
 	for l := 2; l <= src.LineCount(); l++ {
 		text := src.Line(l)
-		if t := strings.TrimRight(text, " \t"); t == "---" || t == "..." {
+		if t := strings.TrimRight(text, " \t"); t == "---" || t == "..." || (doc.Format == rules.FormatTOML && t == "+++") {
 			break
 		}
 		m := directiveRe.FindStringSubmatchIndex(text)

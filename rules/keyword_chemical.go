@@ -248,8 +248,9 @@ var KeywordChemical = Rule{
 			"themselves noise by their text (one or two characters, numbers, the pipeline's stop " +
 			"list: `CAMP`, `DAG`, `ROS`, `CA2`) or common English words that the table gives to the " +
 			"fly or the worm when `organisms` does not list it (PEP → `Pep`) are `keyword-noise`'s, " +
-			"and this rule leaves them alone; keywords of an organism that `organisms-ner-mismatch` reports are still reported " +
-			"here, since a chemical read as a gene is wrong whichever organism's lexicon read it. " +
+			"and this rule leaves them alone; so are keywords that belong only to organisms that " +
+			"`organisms-ner-mismatch` or `organism-plausibility` reports (that warning names them, and " +
+			"dropping the organism drops them). " +
 			"Warnings, not errors: the rows prove where the keyword came from, but an " +
 			"alias can, rarely, be meant (an Eph receptor figure may call EPHB2 ERK), which " +
 			"only the figure settles. The fix removes the keyword's item; it is unsafe, since the " +
@@ -341,7 +342,7 @@ func runKeywordChemical(p *Pass) {
 			continue
 		}
 		row, seen := suspect[it.Text]
-		if !seen || row < 0 {
+		if !seen || row < 0 || allReported(p, orgs[it.Text], listed) {
 			continue
 		}
 		word := genes.rows[row][wordCol]
@@ -362,6 +363,18 @@ func runKeywordChemical(p *Pass) {
 		h := hits[w]
 		reportChemicalHit(p, items, genes, wordCol, h)
 	}
+}
+
+// allReported tells whether every organism a keyword belongs to is one
+// that an organism rule reports (organismReported): that finding names
+// the keyword already.
+func allReported(p *Pass, orgs, listed []string) bool {
+	for _, o := range orgs {
+		if !organismReported(p, o, listed) {
+			return false
+		}
+	}
+	return len(orgs) > 0
 }
 
 // rowCause tells whether one genes-table row turned a chemical word or a

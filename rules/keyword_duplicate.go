@@ -49,8 +49,8 @@ func runKeywordDuplicate(p *Pass) {
 			what = " (it is a word of the chemicals or diseases table too, which the pipeline adds after the gene symbols)"
 		}
 		p.Report(Diagnostic{Node: it.Node, Pointer: it.Pointer,
-			Message: fmt.Sprintf("keyword %q is listed twice, first as item %d (line %d)%s; expected each keyword once",
-				it.Text, prev.Index, p.Doc.NodeRange(prev.Node).Start.Line, what)})
+			Message: fmt.Sprintf("keyword %q is listed twice, first as item %d of the list (line %d)%s; expected each keyword once",
+				it.Text, prev.Index+1, p.Doc.NodeRange(prev.Node).Start.Line, what)})
 	}
 }
 

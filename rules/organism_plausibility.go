@@ -90,6 +90,27 @@ type plausibilityWord struct {
 }
 
 func runOrganismPlausibility(p *Pass) {
+	for _, f := range implausibleOrganisms(p) {
+		p.Report(f.d)
+	}
+}
+
+// implausible is one organism the rule reports, with its finding.
+type implausible struct {
+	organism string
+	d        Diagnostic
+}
+
+type plausibilityKey struct{}
+
+// implausibleOrganisms returns the page's organisms_ner organisms that the
+// figure does not support, computed once per page: keyword-noise leaves
+// their keywords to this rule's finding, which names them.
+func implausibleOrganisms(p *Pass) []implausible {
+	return p.Doc.Memo(plausibilityKey{}, func() any { return findImplausible(p) }).([]implausible)
+}
+
+func findImplausible(p *Pass) (out []implausible) {
 	nerItems, nerNodes, nerPtrs, nerList := organismItems(p, "organisms_ner")
 	if !nerList || len(nerItems) < 1 {
 		return
@@ -217,10 +238,11 @@ func runOrganismPlausibility(p *Pass) {
 				}
 			}
 		}
-		p.Report(Diagnostic{Node: nerNodes[i], Pointer: nerPtrs[i], Related: related,
+		out = append(out, implausible{o, Diagnostic{Node: nerNodes[i], Pointer: nerPtrs[i], Related: related,
 			Message: fmt.Sprintf("organisms_ner names %q on weak evidence: of its %d figure words in the genes table, %s, and the figure's title, caption and paper title never name it; expected only organisms the figure's genes come from (regenerate the genes table and organisms_ner without it, or name the organism in the caption if the figure shows it)",
-				o, len(m), strings.Join(parts, "; "))})
+				o, len(m), strings.Join(parts, "; "))}})
 	}
+	return out
 }
 
 // explainedBy returns the organism, other than o, that explains o's word
@@ -437,4 +459,23 @@ func containsWord(s, w string) bool {
 		}
 		from = i + 1
 	}
+}
+
+// organismReported tells whether organisms-ner-mismatch (organisms names
+// others, not o) or organism-plausibility (the figure does not support o)
+// reports organism o on the page, when that rule is on: its finding names
+// o and its words, so the keyword rules leave o's keywords to it. One
+// cause, one finding.
+func organismReported(p *Pass, o string, listed []string) bool {
+	if len(listed) > 0 && p.Enabled(organismsNERMismatchID) && !organismListed(o, listed) {
+		return true
+	}
+	if p.Enabled(organismPlausibilityID) {
+		for _, f := range implausibleOrganisms(p) {
+			if f.organism == o {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -377,6 +377,18 @@ func (e *Engine) LintDocument(doc *rules.Document) []rules.Finding {
 	return r.Findings
 }
 
+// LintAlone lints a parsed document as a run over that page alone does:
+// its findings, then the collection-level rules' findings over it (a
+// collection fact such as a generation's gap, seen on one page).
+func (e *Engine) LintAlone(doc *rules.Document) []rules.Finding {
+	r := e.lint(File{Display: doc.Path, Path: doc.Path}, doc)
+	sums := map[int][]rules.Summary{}
+	for i, s := range r.summaries {
+		sums[i] = append(sums[i], rules.Summary{Path: r.File.Display, Data: s})
+	}
+	return append(r.Findings, e.finish(sums).Findings...)
+}
+
 func (e *Engine) lint(f File, doc *rules.Document) Result {
 	return e.lintWith(f, doc, nil)
 }

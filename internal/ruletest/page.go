@@ -17,6 +17,13 @@ func LintPage(tb testing.TB, reg *rules.Registry, path string, data []byte, ids 
 	return engine.New(reg, engine.Options{Enabled: ids}).LintDocument(frontmatter.Parse(path, data))
 }
 
+// LintPageAlone is LintPage with the collection-level rules run over the
+// page, as a run over that page alone does.
+func LintPageAlone(tb testing.TB, reg *rules.Registry, path string, data []byte, ids ...string) []rules.Finding {
+	tb.Helper()
+	return engine.New(reg, engine.Options{Enabled: ids}).LintAlone(frontmatter.Parse(path, data))
+}
+
 // ApplyFixes applies the edits of fixes to data, the last edit first; it
 // fails the test on overlapping edits.
 func ApplyFixes(tb testing.TB, data []byte, fixes ...rules.Fix) []byte {

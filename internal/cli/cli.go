@@ -279,10 +279,12 @@ func runLint(args []string, sys IO) (int, error) {
 	if dir, err = filepath.Abs(dir); err != nil {
 		return 0, fmt.Errorf("cli: %w", err)
 	}
-	cfg, err := loadConfig(&fl, dir)
+	lt, err := newLinter(&fl, dir)
 	if err != nil {
 		return 0, err
 	}
+	cfg, reg, opts, base := lt.cfg, lt.reg, lt.opts, lt.base
+	schemaFile, lexFiles := lt.schemaFile, lt.lexFiles
 	if fl.failOn == "" {
 		fl.failOn = "error"
 		if cfg != nil && cfg.FailOn != "" {
@@ -293,63 +295,8 @@ func runLint(args []string, sys IO) (int, error) {
 	if err != nil {
 		return 0, usagef("--fail-on: %v", err)
 	}
-	limit, err := parseSize(fl.maxSize)
-	if err != nil {
-		return 0, usagef("--max-size: %v", err)
-	}
 	if fl.jobs < 0 || fl.jobs > 1024 {
 		return 0, usagef("--jobs must be between 0 (the number of CPUs) and 1024, got %d", fl.jobs)
-	}
-	dataDir := ""
-	switch {
-	case fl.dataDir != "":
-		dataDir = abs(dir, fl.dataDir)
-	case cfg != nil && cfg.DataDir != "":
-		dataDir = cfg.DataDir
-	}
-	if dataDir != "" {
-		if info, statErr := os.Stat(dataDir); statErr != nil || !info.IsDir() {
-			return 0, usagef("data directory %s is not a directory; give the folder that holds the <figid>-genes.tsv tables", dataDir)
-		}
-	}
-	schemaFile := ""
-	switch {
-	case fl.schema != "":
-		schemaFile = abs(dir, fl.schema)
-	case cfg != nil && cfg.Schema != "":
-		schemaFile = cfg.Schema
-	}
-	var v *schema.Validator
-	if schemaFile != "" {
-		v, err = schema.Load(schemaFile)
-		if err != nil {
-			return 0, usagef("%v (check the schema file)", err)
-		}
-	} else if v, err = schema.Builtin(); err != nil {
-		return 0, fmt.Errorf("built-in schema: %w", err)
-	}
-	lexFiles := fl.lexicons
-	if cfg != nil {
-		lexFiles = append(append(pathsFlag{}, cfg.Lexicons...), lexFiles...)
-	}
-	rs, err := lexiconRules(append(rules.Builtin(), v.Rule()), dir, lexFiles)
-	if err != nil {
-		return 0, err
-	}
-	reg, err := rules.NewRegistry(append(rs, testRules...)...)
-	if err != nil {
-		return 0, err
-	}
-	opts, err := engineOptions(reg, cfg, &fl, dir)
-	if err != nil {
-		return 0, err
-	}
-	opts.MaxSize, opts.DataDir, opts.WorkDir = limit, dataDir, dir
-	var base *baseline.Baseline
-	if fl.baseline != "" {
-		if base, err = baseline.Load(fl.baseline, dir); err != nil {
-			return 0, usagef("%v", err)
-		}
 	}
 	useColor := false
 	switch fl.color {

@@ -266,6 +266,26 @@ func (e *Engine) LintFile(f File) Result {
 	return res
 }
 
+// LintBytes lints data as the contents of f (an editor's unsaved buffer),
+// as LintFile lints the file on disk: the companion tables are read from
+// disk next to f.Path, and with fixing on, the fixes are applied to data
+// (written to f.Path only when FixOptions.Write is set). The cache is
+// not used: a buffer changes with each keystroke.
+func (e *Engine) LintBytes(f File, data []byte) Result {
+	if int64(len(data)) > e.maxSize {
+		doc := &rules.Document{Path: f.Display, Broken: true,
+			Open: rules.Range{Start: rules.Position{Line: 1, Column: 1}, End: rules.Position{Line: 1, Column: 1}}}
+		doc.Problems = []rules.Finding{{Rule: rules.FrontMatter.ID, Path: f.Display, Range: doc.Open,
+			Message: fmt.Sprintf("file is %d bytes; expected at most %d (raise the limit with --max-size)", len(data), e.maxSize)}}
+		return e.lint(f, doc)
+	}
+	res := e.lint(f, frontmatter.Parse(f.Display, data))
+	if e.fix != nil {
+		res = e.fixFile(f, data, res)
+	}
+	return res
+}
+
 // read returns the file's bytes, or a message saying why it cannot be
 // linted.
 func (e *Engine) read(f File) ([]byte, string) {

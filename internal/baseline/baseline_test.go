@@ -110,7 +110,8 @@ func TestFreshMatchesAgain(t *testing.T) {
 	}
 	for round := range 2 {
 		c := b.Fresh()
-		if !c.Match(e) || !c.Match(e) || c.Match(e) {
+		first, second, third := c.Match(e), c.Match(e), c.Match(e)
+		if !first || !second || third {
 			t.Fatalf("round %d: expected exactly two matches of the entry held twice", round)
 		}
 		if n := c.Unmatched(); n != 0 {

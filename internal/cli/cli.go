@@ -101,6 +101,11 @@ func Main(args []string, sys IO) (code int) {
 		err = runCompletion(args[1:], sys)
 	case len(args) > 0 && args[0] == "help":
 		err = runHelp(args[1:], sys)
+	case len(args) > 0 && args[0] == "lsp":
+		code, err = runLSP(args[1:], sys)
+		if err == nil {
+			return code
+		}
 	default:
 		code, err = runLint(args, sys)
 		if err == nil {
@@ -669,6 +674,7 @@ Usage:
   figlint lexicon build -o FILE INPUT...   compile gene_info, HGNC or genes tables
   figlint lexicon info FILE
   figlint completion bash|zsh|fish   print a shell completion script
+  figlint lsp [flags]            run as a language server for editors (stdio)
   figlint help [COMMAND]         this text, or a command's
   figlint version                (or --version)
 

@@ -30,11 +30,19 @@ func runHelp(args []string, sys IO) error {
 	case "completion":
 		fmt.Fprint(sys.Stdout, completionUsage)
 		return nil
+	case "lsp":
+		fs := flag.NewFlagSet("figlint lsp", flag.ContinueOnError)
+		fs.SetOutput(sys.Stdout)
+		var fl lintFlags
+		lspFlags(fs, &fl, new(string))
+		fmt.Fprint(sys.Stdout, lspUsage)
+		printFlags(fs)
+		return nil
 	case "version":
 		fmt.Fprint(sys.Stdout, "Usage: figlint version (or figlint --version)\n\nPrints figlint's version.\n")
 		return nil
 	}
-	return usagef("help: unknown command %q: expected completion, lexicon, rules or version (or a rule ID with \"figlint rules ID\")", args[0])
+	return usagef("help: unknown command %q: expected completion, lexicon, lsp, rules or version (or a rule ID with \"figlint rules ID\")", args[0])
 }
 
 // parseFlags parses a command's flags wherever they stand among its

@@ -493,6 +493,20 @@ func (e *Engine) runRule(rule rules.Rule, doc *rules.Document, companions rules.
 	return sum, bad
 }
 
+// Finish runs the collection-level rules over the summaries of the
+// given results, as Run does after its files: the language server lints
+// one page at a time, and gets the findings that a run over that page
+// alone reports (a missing genes table is found there).
+func (e *Engine) Finish(results ...Result) Result {
+	sums := map[int][]rules.Summary{}
+	for _, r := range results {
+		for i, s := range r.summaries {
+			sums[i] = append(sums[i], rules.Summary{Path: r.File.Display, Data: s})
+		}
+	}
+	return e.finish(sums)
+}
+
 // finish runs the collection-level rules over the pages' summaries.
 func (e *Engine) finish(sums map[int][]rules.Summary) Result {
 	res := Result{Collection: true}

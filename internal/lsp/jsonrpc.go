@@ -61,7 +61,7 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 			if err == io.EOF && line == "" && length < 0 {
 				return nil, io.EOF
 			}
-			return nil, fmt.Errorf("%w: %v", errFraming, err)
+			return nil, fmt.Errorf("%w: %w", errFraming, err)
 		}
 		if len(line) > 1024 {
 			return nil, fmt.Errorf("%w: header line of %d bytes", errFraming, len(line))
@@ -87,7 +87,7 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 	}
 	body := make([]byte, length)
 	if _, err := io.ReadFull(r, body); err != nil {
-		return nil, fmt.Errorf("%w: body: %v", errFraming, err)
+		return nil, fmt.Errorf("%w: body: %w", errFraming, err)
 	}
 	return body, nil
 }

@@ -121,10 +121,6 @@ type didCloseParams struct {
 	TextDocument textDocumentIdentifier `json:"textDocument"`
 }
 
-type cancelParams struct {
-	ID any `json:"id"`
-}
-
 // Diagnostic severities.
 const (
 	severityError       = 1

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 )
 
 // runHelp prints the usage of figlint or of one of its commands.
@@ -34,7 +35,7 @@ func runHelp(args []string, sys IO) error {
 		fs := flag.NewFlagSet("figlint lsp", flag.ContinueOnError)
 		fs.SetOutput(sys.Stdout)
 		var fl lintFlags
-		lspFlags(fs, &fl, new(string))
+		lspFlags(fs, &fl, new(string), new(time.Duration))
 		fmt.Fprint(sys.Stdout, lspUsage)
 		printFlags(fs)
 		return nil

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/figlint/figlint/internal/config"
 	"github.com/figlint/figlint/internal/engine"
@@ -27,7 +27,7 @@ Flags:
 
 // lspFlags registers the flags of figlint lsp: the lint flags that choose
 // what is checked, and where the log goes.
-func lspFlags(fs *flag.FlagSet, fl *lintFlags, logFile *string) {
+func lspFlags(fs *flag.FlagSet, fl *lintFlags, logFile *string, debounce *time.Duration) {
 	fs.StringVar(&fl.config, "config", "", "configuration file for every page (default: .figlint.yaml in the page's folder or a parent, up to the repository root)")
 	fs.BoolVar(&fl.noConfig, "no-config", false, "do not read a configuration file")
 	fs.StringVar(&fl.schema, "schema", "", "JSON Schema file that replaces the built-in PFOCR schema")
@@ -38,40 +38,74 @@ func lspFlags(fs *flag.FlagSet, fl *lintFlags, logFile *string) {
 	fs.Var(&fl.lexicons, "lexicon", "compiled gene lexicon FILE to check keywords against, repeatable")
 	fs.StringVar(&fl.maxSize, "max-size", "10MiB", "largest page linted")
 	fs.StringVar(logFile, "log-file", "", "append the server's log to this file instead of standard error")
+	fs.DurationVar(debounce, "debounce", lsp.DefaultDebounce, "how long a change waits for the next before the page is linted again (0: at once)")
 }
 
 func runLSP(args []string, sys IO) (int, error) {
-	fs := flag.NewFlagSet("figlint lsp", flag.ContinueOnError)
-	fs.SetOutput(sys.Stderr)
-	var fl lintFlags
 	var logFile string
-	lspFlags(fs, &fl, &logFile)
-	rest, err := parseFlags(fs, args, func(fs *flag.FlagSet) {
-		fmt.Fprint(fs.Output(), lspUsage)
-		printFlags(fs)
-	})
+	opts, err := lspSetup(args, sys, &logFile)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitClean, nil
 		}
 		return 0, err
 	}
+	opts.Log = sys.Stderr
+	if logFile != "" {
+		f, err := os.OpenFile(logFile, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			return 0, usagef("--log-file: %v", err)
+		}
+		defer func() { _ = f.Close() }()
+		opts.Log = f
+	}
+	return lsp.New(sys.Stdout, opts).Serve(sys.Stdin), nil
+}
+
+// LSPOptions parses figlint lsp's flags (sys.Dir is where the editor
+// started it) and returns the server's options, for benchmarks and fuzz
+// tests that run the server in-process; the log is discarded.
+func LSPOptions(args []string, sys IO) (lsp.Options, error) {
+	var logFile string
+	opts, err := lspSetup(args, sys, &logFile)
+	opts.Log = nil
+	return opts, err
+}
+
+// lspSetup parses the flags and builds the options; logFile receives
+// --log-file, made absolute.
+func lspSetup(args []string, sys IO, logFile *string) (lsp.Options, error) {
+	fs := flag.NewFlagSet("figlint lsp", flag.ContinueOnError)
+	fs.SetOutput(sys.Stderr)
+	fl := &lintFlags{}
+	var debounce time.Duration
+	lspFlags(fs, fl, logFile, &debounce)
+	rest, err := parseFlags(fs, args, func(fs *flag.FlagSet) {
+		fmt.Fprint(fs.Output(), lspUsage)
+		printFlags(fs)
+	})
+	if err != nil {
+		return lsp.Options{}, err
+	}
 	if len(rest) > 0 {
-		return 0, usagef("lsp takes no paths (the editor names the pages), got %q", rest[0])
+		return lsp.Options{}, usagef("lsp takes no paths (the editor names the pages), got %q", rest[0])
 	}
 	if _, serr := parseSize(fl.maxSize); serr != nil {
-		return 0, usagef("--max-size: %v", serr)
+		return lsp.Options{}, usagef("--max-size: %v", serr)
+	}
+	if debounce < 0 {
+		return lsp.Options{}, usagef("--debounce must not be negative, got %s", debounce)
 	}
 	cwd := sys.Dir
 	if cwd == "" {
 		cwd = "."
 	}
 	if cwd, err = filepath.Abs(cwd); err != nil {
-		return 0, fmt.Errorf("cli: %w", err)
+		return lsp.Options{}, fmt.Errorf("cli: %w", err)
 	}
 	// The flags' paths are the user's, from where the editor started the
 	// server; each page's linter is built from its own folder.
-	for _, p := range []*string{&fl.config, &fl.schema, &fl.dataDir, &fl.baseline} {
+	for _, p := range []*string{&fl.config, &fl.schema, &fl.dataDir, &fl.baseline, logFile} {
 		if *p != "" {
 			*p = abs(cwd, *p)
 		}
@@ -79,25 +113,16 @@ func runLSP(args []string, sys IO) (int, error) {
 	for i, p := range fl.lexicons {
 		fl.lexicons[i] = abs(cwd, p)
 	}
-	logw := sys.Stderr
-	if logFile != "" {
-		f, err := os.OpenFile(abs(cwd, logFile), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
-		if err != nil {
-			return 0, usagef("--log-file: %v", err)
-		}
-		defer func() { _ = f.Close() }()
-		logw = f
-	}
-	s := lsp.New(sys.Stdout, lspOptions(&fl, logw))
-	return s.Serve(sys.Stdin), nil
+	opts := lspOptions(fl)
+	opts.Debounce = debounce
+	return opts, nil
 }
 
 // lspOptions makes the server's linters with newLinter, as a lint run
 // started in the page's folder would.
-func lspOptions(fl *lintFlags, logw io.Writer) lsp.Options {
+func lspOptions(fl *lintFlags) lsp.Options {
 	return lsp.Options{
 		Version: versionString(),
-		Log:     logw,
 		ConfigFile: func(dir string) string {
 			switch {
 			case fl.noConfig:

@@ -89,7 +89,7 @@ type codeAction struct {
 // client speaks the wire protocol to a figlint lsp run in-process over
 // pipes, reading its own framing (net/textproto headers).
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	toSrv  *io.PipeWriter
 	mu     sync.Mutex
 	queue  []wire // messages read, not yet taken
@@ -101,7 +101,7 @@ type client struct {
 }
 
 // start runs "figlint lsp args..." in dir and returns a client for it.
-func start(t *testing.T, dir string, args ...string) *client {
+func start(t testing.TB, dir string, args ...string) *client {
 	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
@@ -218,7 +218,7 @@ func (c *client) send(m wire) {
 	}
 }
 
-func mustJSON(t *testing.T, v any) json.RawMessage {
+func mustJSON(t testing.TB, v any) json.RawMessage {
 	t.Helper()
 	data, err := json.Marshal(v)
 	if err != nil {
@@ -308,7 +308,7 @@ func (c *client) diagnostics(uri string, version int) []diagnostic {
 
 // site copies the test site (a page and its genes table) to a folder of
 // its own, a repository root, and returns the folder and the page.
-func site(t *testing.T) (dir, page string) {
+func site(t testing.TB) (dir, page string) {
 	t.Helper()
 	dir = testenv.CopyTree(t, filepath.Join("testdata", "site"))
 	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
@@ -319,7 +319,7 @@ func site(t *testing.T) (dir, page string) {
 
 func fileURI(p string) string { return "file://" + filepath.ToSlash(p) }
 
-func readFile(t *testing.T, p string) string {
+func readFile(t testing.TB, p string) string {
 	t.Helper()
 	data, err := os.ReadFile(p)
 	if err != nil {

@@ -186,7 +186,7 @@ func (s *Server) schedule(uri string, debounce bool) {
 		s.lintAndPublish(ctx, uri, gen)
 		return
 	}
-	if debounce {
+	if debounce && s.opts.Debounce > 0 {
 		d.timer = time.AfterFunc(s.opts.Debounce, func() { s.lintAndPublish(ctx, uri, gen) })
 	} else {
 		go s.lintAndPublish(ctx, uri, gen)

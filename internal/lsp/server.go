@@ -53,8 +53,8 @@ type Options struct {
 	// Log receives the server's log (nil: discarded). Never stdout, which
 	// is the protocol's.
 	Log io.Writer
-	// Debounce is how long a change waits before it is linted
-	// (0: DefaultDebounce).
+	// Debounce is how long a change waits for the next before it is
+	// linted (0: linted at once, on a goroutine of its own).
 	Debounce time.Duration
 	// Sync lints in the handler that asked, before it returns, for tests
 	// and fuzzing: no timer and no goroutine.
@@ -83,9 +83,6 @@ type Server struct {
 
 // New returns a server that writes its messages to out.
 func New(out io.Writer, opts Options) *Server {
-	if opts.Debounce <= 0 {
-		opts.Debounce = DefaultDebounce
-	}
 	logw := opts.Log
 	if logw == nil {
 		logw = io.Discard

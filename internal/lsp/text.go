@@ -15,8 +15,9 @@ const (
 	utf32
 )
 
-// encodingNames are the encodings' names in general.positionEncodings.
-var encodingNames = map[encoding]string{utf16: "utf-16", utf8Enc: "utf-8", utf32: "utf-32"}
+// encodingNames are the encodings' names in general.positionEncodings,
+// by encoding.
+var encodingNames = [...]string{utf16: "utf-16", utf8Enc: "utf-8", utf32: "utf-32"}
 
 // negotiate picks the first of the client's encodings that the server
 // speaks (the client lists them by preference), else UTF-16.
@@ -24,7 +25,7 @@ func negotiate(offered []string) encoding {
 	for _, name := range offered {
 		for e, n := range encodingNames {
 			if n == name {
-				return e
+				return encoding(e)
 			}
 		}
 	}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# figlint lsp in a real editor: headless Neovim (Debian's, 0.7 or later)
-# opens a broken page, checks figlint's diagnostics and applies a quick
-# fix (scripts/ci/nvim/lsp_test.lua). Installs Neovim with apt-get when it
+# figlint lsp in a real editor: headless Neovim (Debian's, 0.7 or later),
+# configured by the README's snippet (editors/neovim/figlint.lua), opens a
+# broken page, checks figlint's diagnostics and applies a quick fix
+# (scripts/ci/nvim/lsp_test.lua). Installs Neovim with apt-get when it
 # is missing. Called from .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,7 +23,8 @@ cp -r internal/lsp/testdata/site "$work/site"
 mkdir "$work/site/.git" # the configuration search stops here
 page="$work/site/_figures/PMC10031279__gr8.md"
 
-# -u NONE: no user configuration; the test script is the only Lua run.
-timeout 120 nvim --headless -u NONE -i NONE -n \
-  -c "lua _G.arg = {'$work/figlint', '$page'}" \
-  -c "luafile scripts/ci/nvim/lsp_test.lua"
+# The README's snippet is the whole configuration; figlint is on the PATH.
+cd "$work/site"
+PATH="$work:$PATH" timeout 120 nvim --headless -u "$OLDPWD/editors/neovim/figlint.lua" -i NONE -n \
+  -c "lua _G.arg = {'$page'}" \
+  -c "luafile $OLDPWD/scripts/ci/nvim/lsp_test.lua"

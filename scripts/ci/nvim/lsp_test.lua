@@ -1,22 +1,27 @@
--- Headless Neovim test of figlint lsp (Neovim 0.7's built-in client):
--- opens a broken PFOCR page, waits for figlint's diagnostics, checks
--- their places, applies the DOI quick fix through the client and checks
--- the buffer. Run by scripts/ci/nvim-lsp-test.sh; exits 0 on success.
-local figlint, page = _G.arg[1], _G.arg[2]
+-- Headless Neovim test of figlint lsp (Neovim 0.7's built-in client),
+-- set up by the README's snippet (editors/neovim/figlint.lua, loaded
+-- with -u): opens a broken PFOCR page, waits for figlint's diagnostics,
+-- checks their places, applies the DOI quick fix through the client and
+-- checks the buffer. Run by scripts/ci/nvim-lsp-test.sh; exits 0 on
+-- success.
+local page = _G.arg[1]
 local function fail(msg)
   io.stderr:write('nvim-lsp-test: FAIL: ' .. msg .. '\n')
   vim.cmd('cquit 1')
 end
 
+vim.cmd('filetype on')
 vim.cmd('edit ' .. vim.fn.fnameescape(page))
 local buf = vim.api.nvim_get_current_buf()
-local client_id = vim.lsp.start_client({
-  name = 'figlint',
-  cmd = { figlint, 'lsp' },
-  root_dir = vim.fn.fnamemodify(page, ':h:h'),
-})
-if not client_id then fail('the client did not start') end
-vim.lsp.buf_attach_client(buf, client_id)
+if vim.bo[buf].filetype ~= 'markdown' then fail('filetype ' .. vim.bo[buf].filetype .. ', expected markdown') end
+local client_id
+vim.wait(20000, function()
+  for id, c in pairs(vim.lsp.buf_get_clients(buf)) do
+    if c.name == 'figlint' then client_id = id end
+  end
+  return client_id ~= nil
+end, 50)
+if not client_id then fail('the snippet attached no figlint client within 20 s') end
 
 local function figlint_diags()
   return vim.diagnostic.get(buf, { namespace = vim.lsp.diagnostic.get_namespace(client_id) })

@@ -28,16 +28,16 @@ Flags:
 // lspFlags registers the flags of figlint lsp: the lint flags that choose
 // what is checked, and where the log goes.
 func lspFlags(fs *flag.FlagSet, fl *lintFlags, logFile *string, debounce *time.Duration) {
-	fs.StringVar(&fl.config, "config", "", "configuration file for every page (default: .figlint.yaml in the page's folder or a parent, up to the repository root)")
+	fs.StringVar(&fl.config, "config", "", "configuration `FILE` for every page (default: .figlint.yaml in the page's folder or a parent, up to the repository root)")
 	fs.BoolVar(&fl.noConfig, "no-config", false, "do not read a configuration file")
-	fs.StringVar(&fl.schema, "schema", "", "JSON Schema file that replaces the built-in PFOCR schema")
-	fs.StringVar(&fl.dataDir, "data-dir", "", "directory of the pages' companion tables (default: ../_data from each page's directory)")
-	fs.StringVar(&fl.baseline, "baseline", "", "hide the findings that are in this baseline file")
-	fs.Var(&fl.disable, "disable", "rule IDs or patterns (schema/*) not to report, comma-separated")
-	fs.Var(&fl.enableOnly, "enable-only", "report only these rule IDs or patterns, comma-separated")
+	fs.StringVar(&fl.schema, "schema", "", "JSON Schema `FILE` that replaces the built-in PFOCR schema")
+	fs.StringVar(&fl.dataDir, "data-dir", "", "`DIR` of the pages' companion tables (default: ../_data from each page's directory)")
+	fs.StringVar(&fl.baseline, "baseline", "", "hide the findings that are in this baseline `FILE`")
+	fs.Var(&fl.disable, "disable", "rule `IDS` or patterns (schema/*) not to report, comma-separated")
+	fs.Var(&fl.enableOnly, "enable-only", "report only these rule `IDS` or patterns, comma-separated")
 	fs.Var(&fl.lexicons, "lexicon", "compiled gene lexicon FILE to check keywords against, repeatable")
-	fs.StringVar(&fl.maxSize, "max-size", "10MiB", "largest page linted")
-	fs.StringVar(logFile, "log-file", "", "append the server's log to this file instead of standard error")
+	fs.StringVar(&fl.maxSize, "max-size", "10MiB", "largest page linted (a `SIZE` in bytes, KiB, MiB or GiB)")
+	fs.StringVar(logFile, "log-file", "", "append the server's log to this `FILE` instead of standard error")
 	fs.DurationVar(debounce, "debounce", lsp.DefaultDebounce, "how long a change waits for the next before the page is linted again (0: at once)")
 }
 

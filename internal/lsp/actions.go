@@ -80,7 +80,7 @@ func (s *Server) codeActions(p *codeActionParams) []CodeAction {
 					IsPreferred: fx.Safe(), Edit: edit})
 			}
 			key := fmt.Sprintf("%s\x00%d", f.Rule, f.Range.Start.Line)
-			if f.Path == lr.display && !suppressed[key] {
+			if f.Path == lr.display && !suppressed[key] && len(suppressed) < maxSuppressActions {
 				suppressed[key] = true
 				if a, ok := s.suppressAction(lr, uri, f, diag); ok {
 					actions = append(actions, a)
@@ -120,6 +120,11 @@ func (s *Server) fixEdit(lr *lintResult, uri string, edits []rules.TextEdit) (Wo
 	}
 	return we, true
 }
+
+// maxSuppressActions bounds the suppressions one request offers: each is
+// checked by a lint of the page with the comment, and a request for a
+// whole page of findings should not lint it hundreds of times.
+const maxSuppressActions = 32
 
 // suppressComment is the comment that suppresses a rule on its line; the
 // reason after "--" is for the user to write (until then

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -66,12 +67,20 @@ func uriPath(uri string) string {
 	if err != nil || u.Scheme != "file" || u.Path == "" {
 		return ""
 	}
-	return filepath.Clean(filepath.FromSlash(u.Path))
+	p := u.Path
+	if runtime.GOOS == "windows" && len(p) > 2 && p[0] == '/' && p[2] == ':' {
+		p = p[1:] // file:///C:/x
+	}
+	return filepath.Clean(filepath.FromSlash(p))
 }
 
 // pathURI is the file:// URI of an absolute path.
 func pathURI(p string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String()
+	p = filepath.ToSlash(p)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }
 
 func (s *Server) didOpen(p *didOpenParams) {

@@ -29,6 +29,9 @@ import (
 // is linted: typing is linted when the user pauses, not per keystroke.
 const DefaultDebounce = 150 * time.Millisecond
 
+// maxCancelled bounds the cancelled request IDs remembered.
+const maxCancelled = 1024
+
 // Linter is what the server lints the pages of one configuration with.
 type Linter struct {
 	// Lint lints a page; Fix lints it with the safe fixes applied and
@@ -137,6 +140,11 @@ func (s *Server) noteCancel(body []byte) {
 	}
 	if json.Unmarshal(m.Params, &p) == nil && len(p.ID) > 0 {
 		s.mu.Lock()
+		if len(s.cancelled) >= maxCancelled {
+			// Most cancellations name requests already answered, whose
+			// entries no request ever takes out: forget them.
+			s.cancelled = map[string]bool{}
+		}
 		s.cancelled[string(p.ID)] = true
 		s.mu.Unlock()
 	}

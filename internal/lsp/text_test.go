@@ -90,3 +90,18 @@ func TestDiffEdit(t *testing.T) {
 		t.Errorf("got %+v, expected an insertion at 2:0", e)
 	}
 }
+
+// TestURIs: file URIs with escapes name their files, and back.
+func TestURIs(t *testing.T) {
+	if got := uriPath("file:///tmp/a%20b/_figures/x%C3%A9.md"); got != "/tmp/a b/_figures/xé.md" {
+		t.Errorf("uriPath = %q", got)
+	}
+	if got := pathURI("/tmp/a b/_figures/x#1.md"); got != "file:///tmp/a%20b/_figures/x%231.md" {
+		t.Errorf("pathURI = %q", got)
+	}
+	for _, u := range []string{"untitled:Untitled-1", "https://example.org/a.md", "file://", "%zz"} {
+		if got := uriPath(u); got != "" {
+			t.Errorf("uriPath(%q) = %q, expected no file", u, got)
+		}
+	}
+}

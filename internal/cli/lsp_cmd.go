@@ -139,8 +139,12 @@ func lspOptions(fl *lintFlags) lsp.Options {
 			}
 			fixOpts := lt.opts
 			fixOpts.Fix = &engine.FixOptions{} // safe fixes, nothing written
-			return &lsp.Linter{Lint: engine.New(lt.reg, lt.opts), Fix: engine.New(lt.reg, fixOpts),
-				Registry: lt.reg, Baseline: lt.base, WorkDir: dir}, nil
+			l := &lsp.Linter{Lint: engine.New(lt.reg, lt.opts), Fix: engine.New(lt.reg, fixOpts),
+				Registry: lt.reg, Baseline: lt.base, WorkDir: dir}
+			if cfg := lt.cfg; cfg != nil && len(cfg.Exclude) > 0 {
+				l.Excluded = func(path string) bool { return len(excluded(cfg, []engine.File{{Path: path}})) == 0 }
+			}
+			return l, nil
 		},
 	}
 }

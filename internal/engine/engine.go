@@ -549,6 +549,31 @@ const maxJobs = 1024
 // the number of files beyond the collection rules' small summaries. emit's
 // first error stops further emits and is returned after the workers finish.
 func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
+	return e.run(files, jobs, e.LintFile, emit)
+}
+
+// RunCollection lints files for the collection-level rules' findings
+// alone, as Run's last result gives them (with Collection set), reading
+// the files whose paths buffers holds from there (the editor's unsaved
+// pages) and the others from disk; the pages' own findings are dropped.
+func (e *Engine) RunCollection(files []File, jobs int, buffers map[string][]byte) Result {
+	fin := Result{Collection: true}
+	lint := func(f File) Result {
+		if data, ok := buffers[f.Path]; ok {
+			return e.LintBytes(f, data)
+		}
+		return e.LintFile(f)
+	}
+	_ = e.run(files, jobs, lint, func(r Result) error {
+		if r.Collection {
+			fin = r
+		}
+		return nil
+	})
+	return fin
+}
+
+func (e *Engine) run(files []File, jobs int, lintFile func(File) Result, emit func(Result) error) error {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
@@ -578,7 +603,7 @@ func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 	for range jobs {
 		go func() {
 			for j := range work {
-				j.out <- e.LintFile(j.file)
+				j.out <- lintFile(j.file)
 			}
 		}()
 	}

@@ -125,6 +125,7 @@ func (s *Server) didSave(p *didSaveParams) {
 	s.mu.Unlock()
 	if d != nil {
 		s.schedule(p.TextDocument.URI, false)
+		s.scheduleCollection()
 	}
 }
 
@@ -173,6 +174,7 @@ func (s *Server) didChangeWatchedFiles(p *didChangeWatchedFilesParams) {
 	for _, uri := range slices.Compact(relint) {
 		s.schedule(uri, false)
 	}
+	s.scheduleCollection()
 }
 
 // schedule lints the document's current text, after the debounce delay
@@ -278,12 +280,19 @@ func (s *Server) lint(path string, t *text, gen int) *lintResult {
 			Message: "figlint cannot lint this page: " + err.Error()}}
 		return lr
 	}
+	if l.Excluded != nil && l.Excluded(path) {
+		return lr // the configuration excludes the page: a run never lints it
+	}
 	lr.linter = l
 	lr.display = displayPath(path, l.WorkDir)
 	res := l.Lint.LintBytes(engine.File{Display: lr.display, Path: path}, t.data)
-	if fin := l.Lint.Finish(res); len(fin.Findings) > 0 || fin.Err != nil {
+	if fs, ok := s.collectionFindings(path, t, l); ok {
+		// The workspace run's collection-level findings for this text.
+		res.Findings = append(res.Findings, fs...)
+		engine.SortFindings(res.Findings)
+	} else if fin := l.Lint.Finish(res); len(fin.Findings) > 0 || fin.Err != nil {
 		// The collection phase over this page alone, as figlint PAGE runs
-		// it; over the whole workspace it would be a run of its own.
+		// it, until a run over the workspace has seen this text.
 		res.Findings = append(res.Findings, fin.Findings...)
 		engine.SortFindings(res.Findings)
 		if res.Err == nil {

@@ -471,3 +471,72 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("after a new problem: %+v, expected its text-hygiene finding alone", diags)
 	}
 }
+
+// TestWorkspaceCollection: with a workspace folder, the collection-level
+// rules compare the open page with the folder's other pages (from disk)
+// in the background; an unsaved change counts once it is saved, and a
+// page the configuration excludes gets nothing.
+func TestWorkspaceCollection(t *testing.T) {
+	dir, page := site(t)
+	other := filepath.Join(dir, "_figures", "PMC10031279__gr8-copy.md")
+	text := readFile(t, page)
+	if err := os.WriteFile(other, []byte(text), 0o644); err != nil { // the same figid_alias and redirect_from
+		t.Fatal(err)
+	}
+	c := start(t, dir)
+	params := map[string]any{"processId": nil, "rootUri": fileURI(dir), "capabilities": map[string]any{}}
+	c.call("initialize", params, nil)
+	c.notify("initialized", map[string]any{})
+	uri := open(c, page, text)
+	hasDup := func(diags []diagnostic) bool {
+		for _, d := range diags {
+			if d.Code == "duplicate-alias" {
+				return true
+			}
+		}
+		return false
+	}
+	await := func(what string, version int, want func([]diagnostic) bool) []diagnostic {
+		m := c.take(what, func(m wire) bool {
+			var p published
+			return m.Method == "textDocument/publishDiagnostics" && json.Unmarshal(m.Params, &p) == nil &&
+				p.URI == uri && p.Version != nil && *p.Version == version && want(p.Diagnostics)
+		})
+		var p published
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			t.Fatal(err)
+		}
+		return p.Diagnostics
+	}
+	diags := await("the duplicate alias", 1, hasDup)
+	var dup diagnostic
+	for _, d := range diags {
+		if d.Code == "duplicate-alias" {
+			dup = d
+		}
+	}
+	if want := at(t, text, "PMC10031279__F8", "utf-16"); dup.Range.Start != want || !strings.Contains(dup.Message, "_figures/PMC10031279__gr8-copy.md") {
+		t.Errorf("duplicate-alias %+v, expected it at %+v naming the other page", dup, want)
+	}
+	// Mend the duplicate in the buffer and save (without writing: the
+	// server reads the buffer).
+	mended := strings.ReplaceAll(text, "PMC10031279__F8", "PMC10031279__F9")
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 2},
+		"contentChanges": []map[string]any{{"text": mended}}})
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": uri}})
+	await("the mended page", 2, func(d []diagnostic) bool { return !hasDup(d) && len(d) > 0 })
+	// Excluded by the configuration: no diagnostics at all.
+	if err := os.WriteFile(filepath.Join(dir, ".figlint.yaml"), []byte("exclude: [\"_figures/*-copy.md\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": fileURI(filepath.Join(dir, ".figlint.yaml")), "type": 1}}})
+	ouri := open(c, other, text)
+	m := c.take("the excluded page's diagnostics", func(m wire) bool {
+		var p published
+		return m.Method == "textDocument/publishDiagnostics" && json.Unmarshal(m.Params, &p) == nil && p.URI == ouri
+	})
+	var p published
+	if err := json.Unmarshal(m.Params, &p); err != nil || len(p.Diagnostics) != 0 {
+		t.Errorf("an excluded page got %s", m.Params)
+	}
+}

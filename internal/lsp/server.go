@@ -43,6 +43,9 @@ type Linter struct {
 	Baseline *baseline.Baseline
 	// WorkDir is the folder the engines' displayed paths are relative to.
 	WorkDir string
+	// Excluded tells the pages the configuration excludes from a run
+	// over the workspace (nil: none).
+	Excluded func(path string) bool
 }
 
 // Options configure a Server.
@@ -82,6 +85,11 @@ type Server struct {
 	cancelled    map[string]bool // request IDs the client cancelled before they were handled
 	nextID       int             // of the server's own requests
 	watchDynamic bool
+	roots        []string // the workspace folders
+	coll         *collection
+	collTimer    *time.Timer
+	collRunning  bool
+	collAgain    bool
 }
 
 // New returns a server that writes its messages to out.
@@ -264,6 +272,14 @@ func (s *Server) initialize(params json.RawMessage) (any, *rpcError) {
 	s.initialized = true
 	s.enc = negotiate(p.Capabilities.General.PositionEncodings)
 	s.watchDynamic = caps.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
+	for _, f := range p.WorkspaceFolders {
+		if dir := uriPath(f.URI); dir != "" {
+			s.roots = append(s.roots, dir)
+		}
+	}
+	if dir := uriPath(p.RootURI); len(s.roots) == 0 && dir != "" {
+		s.roots = []string{dir}
+	}
 	enc := s.enc
 	s.mu.Unlock()
 	s.log.Printf("initialized; position encoding %s", encodingNames[enc])
@@ -295,6 +311,7 @@ func (s *Server) notification(m *message) {
 	switch m.Method {
 	case "initialized":
 		s.registerWatchers()
+		s.scheduleCollection()
 	case "textDocument/didOpen":
 		var p didOpenParams
 		if err = json.Unmarshal(m.Params, &p); err == nil {
@@ -358,5 +375,8 @@ func (s *Server) stopAll() {
 	defer s.mu.Unlock()
 	for _, d := range s.docs {
 		d.stop()
+	}
+	if s.collTimer != nil {
+		s.collTimer.Stop()
 	}
 }

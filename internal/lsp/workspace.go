@@ -2,8 +2,11 @@ package lsp
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/figlint/figlint/internal/config"
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/rules"
@@ -66,6 +69,10 @@ func (s *Server) runCollection() {
 
 	c := &collection{findings: map[string][]collected{}, open: open, pages: map[string]bool{}}
 	for _, root := range roots {
+		if !isCollection(root) {
+			s.log.Printf("no collection run over %s: it holds no .git and no figlint configuration", root)
+			continue
+		}
 		l, err := s.linterFor(root)
 		if err != nil {
 			continue // said on each page of the folder
@@ -111,6 +118,18 @@ func (s *Server) runCollection() {
 	for _, uri := range uris {
 		s.schedule(uri, false)
 	}
+}
+
+// isCollection tells whether a workspace folder is worth a run over its
+// pages: a repository or a folder with a figlint configuration, not a
+// home folder an editor was started in.
+func isCollection(dir string) bool {
+	for _, name := range append([]string{".git"}, config.FileNames...) {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // collectionFindings returns the workspace run's findings for the page

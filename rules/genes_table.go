@@ -29,7 +29,8 @@ var GenesTable = Rule{
 			"`<figid>-diseases.tsv`). Each organism or keyword that the table has and the page " +
 			"lacks is reported at the list's key; each that the page has and the tables lack, at " +
 			"its item. Keywords after the gene symbols are checked only when a chemicals or " +
-			"diseases table exists. A table whose symbol is `NA` stands for the `.na.character` " +
+			"diseases table exists, except an official symbol (in the built-in lexicon) of an " +
+			"`organisms_ner` organism, which is a gene the table lacks. A table whose symbol is `NA` stands for the `.na.character` " +
 			"keyword that `missing-value` reports. One cause, one finding: the values the page lacks " +
 			"are one finding at the list's key, naming them all, with each one's table row as a " +
 			"related location; the keywords that disagree with the tables in one way are one finding " +
@@ -138,6 +139,18 @@ func finishGenesTable(sums []Summary, report func(Diagnostic)) {
 		report(Diagnostic{Severity: SeverityNote, Path: g.path, Range: g.use.Range, Pointer: "/organisms_ner",
 			Message: fmt.Sprintf("no genes table %q for this page; expected one, since organisms_ner names %q", g.use.Table, g.use.Organism)})
 	}
+}
+
+// officialOfNER tells whether s is an official symbol, in the built-in
+// lexicons, of an organism that organisms_ner names.
+func officialOfNER(p *Pass, s string) bool {
+	ner, _, _ := p.List("/organisms_ner")
+	for _, o := range ner {
+		if l := builtinLexicons.Find(strings.TrimSpace(o)); l != nil && l.IsSymbol(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // genesColumns are the columns of a genes table that the rules read. The
@@ -400,7 +413,13 @@ func compareKeywords(p *Pass, genes *tsvTable, words []*tsvTable, genesMissing b
 		case i > last && len(words) == 0:
 			// Words after the gene symbols on a page without chemicals or
 			// diseases tables: nothing to check them against (older pages
-			// never had those tables), and saying so is no finding.
+			// never had those tables), and saying so is no finding; unless
+			// the word is an official symbol of one of the page's organisms
+			// (the built-in lexicon): then the page lists a gene its table
+			// lacks (page and table out of step).
+			if genes != nil && officialOfNER(p, k) {
+				notSymbols = append(notSymbols, it)
+			}
 		case genes == nil:
 			if !genesMissing {
 				notWords = append(notWords, it)

@@ -114,7 +114,8 @@ func relTo(dir, p string) string {
 // Baseline is a loaded baseline: a multiset of entries, consumed as
 // findings match. Its entries' paths are absolute.
 type Baseline struct {
-	left    map[Entry]int
+	left    map[Entry]int // never changed after Load: Fresh copies share it
+	used    map[Entry]int // consumed by Match
 	workDir string
 	// Version is the file's format version: 2, or 1 for a file whose
 	// paths were taken from the working directory.
@@ -131,7 +132,7 @@ func Load(path, workDir string) (*Baseline, error) {
 		return nil, fmt.Errorf("baseline: %w", err)
 	}
 	defer func() { _ = f.Close() }() // read-only
-	b := &Baseline{left: map[Entry]int{}, workDir: workDir, Version: 1}
+	b := &Baseline{left: map[Entry]int{}, used: map[Entry]int{}, workDir: workDir, Version: 1}
 	base := workDir // where the entries' paths start from
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
@@ -173,18 +174,27 @@ func hasVersion(line, prefix string) bool {
 // whether there was one.
 func (b *Baseline) Match(e Entry) bool {
 	e.Path = absFrom(b.workDir, e.Path)
-	if b.left[e] > 0 {
-		b.left[e]--
+	if b.left[e] > b.used[e] {
+		b.used[e]++
 		return true
 	}
 	return false
 }
 
+// Fresh returns the baseline with no entry consumed, sharing the loaded
+// entries: the language server matches each lint of a page against the
+// whole baseline, and a large baseline is not copied per keystroke.
+func (b *Baseline) Fresh() *Baseline {
+	c := *b
+	c.used = map[Entry]int{}
+	return &c
+}
+
 // Unmatched returns how many entries no finding matched.
 func (b *Baseline) Unmatched() int {
 	n := 0
-	for _, c := range b.left {
-		n += c
+	for e, c := range b.left {
+		n += c - b.used[e]
 	}
 	return n
 }

@@ -93,3 +93,32 @@ func TestVersion1StillRead(t *testing.T) {
 		}
 	}
 }
+
+// TestFreshMatchesAgain: each Fresh copy matches the whole baseline once
+// more, while matches in one copy are consumed as before.
+func TestFreshMatchesAgain(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "b.baseline")
+	e := Entry{Path: "a.md", Rule: "doi-format", Pointer: "/doi", Hash: "0123456789abcdef"}
+	body := "# figlint baseline v2\n" + e.String() + "\n" + e.String() + "\n"
+	if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Load(file, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 2 {
+		c := b.Fresh()
+		first, second, third := c.Match(e), c.Match(e), c.Match(e)
+		if !first || !second || third {
+			t.Fatalf("round %d: expected exactly two matches of the entry held twice", round)
+		}
+		if n := c.Unmatched(); n != 0 {
+			t.Errorf("round %d: Unmatched = %d, expected 0", round, n)
+		}
+	}
+	if n := b.Unmatched(); n != 2 {
+		t.Errorf("the loaded baseline was consumed by its copies: Unmatched = %d, expected 2", n)
+	}
+}

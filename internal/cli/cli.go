@@ -101,6 +101,11 @@ func Main(args []string, sys IO) (code int) {
 		err = runCompletion(args[1:], sys)
 	case len(args) > 0 && args[0] == "help":
 		err = runHelp(args[1:], sys)
+	case len(args) > 0 && args[0] == "lsp":
+		code, err = runLSP(args[1:], sys)
+		if err == nil {
+			return code
+		}
 	default:
 		code, err = runLint(args, sys)
 		if err == nil {
@@ -281,10 +286,12 @@ func runLint(args []string, sys IO) (int, error) {
 	if dir, err = filepath.Abs(dir); err != nil {
 		return 0, fmt.Errorf("cli: %w", err)
 	}
-	cfg, err := loadConfig(&fl, dir)
+	lt, err := newLinter(&fl, dir)
 	if err != nil {
 		return 0, err
 	}
+	cfg, reg, opts, base := lt.cfg, lt.reg, lt.opts, lt.base
+	schemaFile, lexFiles := lt.schemaFile, lt.lexFiles
 	if fl.failOn == "" {
 		fl.failOn = "error"
 		if cfg != nil && cfg.FailOn != "" {
@@ -295,63 +302,8 @@ func runLint(args []string, sys IO) (int, error) {
 	if err != nil {
 		return 0, usagef("--fail-on: %v", err)
 	}
-	limit, err := parseSize(fl.maxSize)
-	if err != nil {
-		return 0, usagef("--max-size: %v", err)
-	}
 	if fl.jobs < 0 || fl.jobs > 1024 {
 		return 0, usagef("--jobs must be between 0 (the number of CPUs) and 1024, got %d", fl.jobs)
-	}
-	dataDir := ""
-	switch {
-	case fl.dataDir != "":
-		dataDir = abs(dir, fl.dataDir)
-	case cfg != nil && cfg.DataDir != "":
-		dataDir = cfg.DataDir
-	}
-	if dataDir != "" {
-		if info, statErr := os.Stat(dataDir); statErr != nil || !info.IsDir() {
-			return 0, usagef("data directory %s is not a directory; give the folder that holds the <figid>-genes.tsv tables", dataDir)
-		}
-	}
-	schemaFile := ""
-	switch {
-	case fl.schema != "":
-		schemaFile = abs(dir, fl.schema)
-	case cfg != nil && cfg.Schema != "":
-		schemaFile = cfg.Schema
-	}
-	var v *schema.Validator
-	if schemaFile != "" {
-		v, err = schema.Load(schemaFile)
-		if err != nil {
-			return 0, usagef("%v (check the schema file)", err)
-		}
-	} else if v, err = schema.Builtin(); err != nil {
-		return 0, fmt.Errorf("built-in schema: %w", err)
-	}
-	lexFiles := fl.lexicons
-	if cfg != nil {
-		lexFiles = append(append(pathsFlag{}, cfg.Lexicons...), lexFiles...)
-	}
-	rs, err := lexiconRules(append(rules.Builtin(), v.Rule()), dir, lexFiles)
-	if err != nil {
-		return 0, err
-	}
-	reg, err := rules.NewRegistry(append(rs, testRules...)...)
-	if err != nil {
-		return 0, err
-	}
-	opts, err := engineOptions(reg, cfg, &fl, dir)
-	if err != nil {
-		return 0, err
-	}
-	opts.MaxSize, opts.DataDir, opts.WorkDir = limit, dataDir, dir
-	var base *baseline.Baseline
-	if fl.baseline != "" {
-		if base, err = baseline.Load(fl.baseline, dir); err != nil {
-			return 0, usagef("%v", err)
-		}
 	}
 	useColor := false
 	switch fl.color {
@@ -734,6 +686,7 @@ Usage:
   figlint lexicon build -o FILE INPUT...   compile gene_info, HGNC or genes tables
   figlint lexicon info FILE
   figlint completion bash|zsh|fish   print a shell completion script
+  figlint lsp [flags]            run as a language server for editors (stdio)
   figlint help [COMMAND]         this text, or a command's
   figlint version                (or --version)
 

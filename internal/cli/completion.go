@@ -17,7 +17,7 @@ import (
 
 // subcommands are figlint's commands besides linting, as Main dispatches
 // them.
-var subcommands = []string{"completion", "help", "lexicon", "rules", "version"}
+var subcommands = []string{"completion", "help", "lexicon", "lsp", "rules", "version"}
 
 // completionShells are the shells figlint completion writes scripts for.
 var completionShells = []string{"bash", "zsh", "fish"}
@@ -196,7 +196,7 @@ _figlint() {
 }
 complete -o filenames -F _figlint figlint
 `, shellQuote(strings.Join(ids, " ")),
-		shellQuote(strings.Join(completionShells, " ")), shellQuote(strings.Join([]string{"completion", "lexicon", "rules", "version"}, " ")),
+		shellQuote(strings.Join(completionShells, " ")), shellQuote(strings.Join([]string{"completion", "lexicon", "lsp", "rules", "version"}, " ")),
 		cases.String(), strings.Join(dirs, "|"), strings.Join(files, "|"), strings.Join(free, "|"),
 		shellQuote(strings.Join(all, " ")), shellQuote(strings.Join(subcommands, " ")))
 	return err

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 )
 
 // runHelp prints the usage of figlint or of one of its commands.
@@ -30,11 +31,19 @@ func runHelp(args []string, sys IO) error {
 	case "completion":
 		fmt.Fprint(sys.Stdout, completionUsage)
 		return nil
+	case "lsp":
+		fs := flag.NewFlagSet("figlint lsp", flag.ContinueOnError)
+		fs.SetOutput(sys.Stdout)
+		var fl lintFlags
+		lspFlags(fs, &fl, new(string), new(time.Duration))
+		fmt.Fprint(sys.Stdout, lspUsage)
+		printFlags(fs)
+		return nil
 	case "version":
 		fmt.Fprint(sys.Stdout, "Usage: figlint version (or figlint --version)\n\nPrints figlint's version.\n")
 		return nil
 	}
-	return usagef("help: unknown command %q: expected completion, lexicon, rules or version (or a rule ID with \"figlint rules ID\")", args[0])
+	return usagef("help: unknown command %q: expected completion, lexicon, lsp, rules or version (or a rule ID with \"figlint rules ID\")", args[0])
 }
 
 // parseFlags parses a command's flags wherever they stand among its

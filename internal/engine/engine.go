@@ -323,6 +323,26 @@ func (e *Engine) lintCached(f File, info os.FileInfo) Result {
 	return res
 }
 
+// LintBytes lints data as the contents of f (an editor's unsaved buffer),
+// as LintFile lints the file on disk: the companion tables are read from
+// disk next to f.Path, and with fixing on, the fixes are applied to data
+// (written to f.Path only when FixOptions.Write is set). The cache is
+// not used: a buffer changes with each keystroke.
+func (e *Engine) LintBytes(f File, data []byte) Result {
+	if int64(len(data)) > e.maxSize {
+		doc := &rules.Document{Path: f.Display, Broken: true,
+			Open: rules.Range{Start: rules.Position{Line: 1, Column: 1}, End: rules.Position{Line: 1, Column: 1}}}
+		doc.Problems = []rules.Finding{{Rule: rules.FrontMatter.ID, Path: f.Display, Range: doc.Open,
+			Message: fmt.Sprintf("file is %d bytes; expected at most %d (raise the limit with --max-size)", len(data), e.maxSize)}}
+		return e.lint(f, doc)
+	}
+	res := e.lint(f, frontmatter.Parse(f.Display, data))
+	if e.fix != nil {
+		res = e.fixFile(f, data, res)
+	}
+	return res
+}
+
 // stat checks that the file may be read: a regular file of at most
 // --max-size. It returns its metadata, or a message saying why it cannot
 // be linted.
@@ -562,6 +582,20 @@ func (e *Engine) runRule(rule rules.Rule, doc *rules.Document, companions rules.
 	return sum, bad
 }
 
+// Finish runs the collection-level rules over the summaries of the
+// given results, as Run does after its files: the language server lints
+// one page at a time, and gets the findings that a run over that page
+// alone reports (a missing genes table is found there).
+func (e *Engine) Finish(results ...Result) Result {
+	sums := map[int][]rules.Summary{}
+	for _, r := range results {
+		for i, s := range r.summaries {
+			sums[i] = append(sums[i], rules.Summary{Path: r.File.Display, Data: s})
+		}
+	}
+	return e.finish(sums)
+}
+
 // finish runs the collection-level rules over the pages' summaries.
 func (e *Engine) finish(sums map[int][]rules.Summary) Result {
 	res := Result{Collection: true}
@@ -605,6 +639,31 @@ const maxJobs = 1024
 // the number of files beyond the collection rules' small summaries. emit's
 // first error stops further emits and is returned after the workers finish.
 func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
+	return e.run(files, jobs, e.LintFile, emit)
+}
+
+// RunCollection lints files for the collection-level rules' findings
+// alone, as Run's last result gives them (with Collection set), reading
+// the files whose paths buffers holds from there (the editor's unsaved
+// pages) and the others from disk; the pages' own findings are dropped.
+func (e *Engine) RunCollection(files []File, jobs int, buffers map[string][]byte) Result {
+	fin := Result{Collection: true}
+	lint := func(f File) Result {
+		if data, ok := buffers[f.Path]; ok {
+			return e.LintBytes(f, data)
+		}
+		return e.LintFile(f)
+	}
+	_ = e.run(files, jobs, lint, func(r Result) error {
+		if r.Collection {
+			fin = r
+		}
+		return nil
+	})
+	return fin
+}
+
+func (e *Engine) run(files []File, jobs int, lintFile func(File) Result, emit func(Result) error) error {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
@@ -634,7 +693,7 @@ func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 	for range jobs {
 		go func() {
 			for j := range work {
-				j.out <- e.LintFile(j.file)
+				j.out <- lintFile(j.file)
 			}
 		}()
 	}

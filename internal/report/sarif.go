@@ -731,6 +731,9 @@ func pascal(id string) string {
 	return b.String()
 }
 
+// RuleDocURI is the address of a rule's section of the rule reference.
+func RuleDocURI(id string) string { return RulesDocURI + "#" + ruleAnchor(id) }
+
 // ruleAnchor is the GitHub heading anchor of a rule in docs/rules.md.
 func ruleAnchor(id string) string {
 	return strings.ToLower(strings.ReplaceAll(id, "/", ""))

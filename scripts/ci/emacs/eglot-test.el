@@ -1,0 +1,30 @@
+;;; eglot-test.el --- figlint lsp through Eglot, in batch  -*- lexical-binding: t -*-
+;; Loads the README's snippet (editors/emacs/figlint.el), opens a broken
+;; page, connects Eglot and waits for figlint's diagnostics in Flymake;
+;; checks the DOI finding's place. Run by scripts/ci/emacs-eglot-test.sh.
+(require 'eglot)
+(define-derived-mode markdown-mode text-mode "Markdown"
+  "A stand-in for markdown-mode, which the test does not install.")
+(add-to-list 'auto-mode-alist '("\\.md\\'" . markdown-mode))
+(load (expand-file-name "editors/emacs/figlint.el" (getenv "FIGLINT_REPO")) nil t)
+(defun fail (fmt &rest args)
+  (princ (concat "emacs-eglot-test: FAIL: " (apply #'format fmt args) "\n") #'external-debugging-output)
+  (kill-emacs 1))
+(find-file (getenv "FIGLINT_PAGE"))
+(unless (eq major-mode 'markdown-mode) (fail "major mode %s" major-mode))
+(apply #'eglot (eglot--guess-contact))
+(let ((n 0))
+  (while (and (< n 200) (null (flymake-diagnostics)))
+    (accept-process-output nil 0.1)
+    (setq n (1+ n))))
+(let* ((diags (flymake-diagnostics))
+       (doi (seq-find (lambda (d) (string-match-p "doi-format\\|URL prefix" (flymake-diagnostic-text d))) diags))
+       (want (save-excursion (goto-char (point-min)) (search-forward "doi: https://") (- (point) (length "https://")))))
+  (unless diags (fail "no diagnostics within 20 s"))
+  (unless doi (fail "no doi-format diagnostic among %S" (mapcar #'flymake-diagnostic-text diags)))
+  (unless (= (flymake-diagnostic-beg doi) want)
+    (fail "doi-format at %d, expected %d" (flymake-diagnostic-beg doi) want))
+  (unless (= (flymake-diagnostic-end doi) (save-excursion (goto-char want) (line-end-position)))
+    (fail "doi-format ends at %d, expected the line's end" (flymake-diagnostic-end doi)))
+  (princ (format "emacs-eglot-test: ok (%d diagnostics, the DOI's at its place)\n" (length diags))))
+(kill-emacs 0)

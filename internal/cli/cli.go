@@ -216,6 +216,7 @@ type lintFlags struct {
 	config, baseline, writeBaseline                 string
 	sarifFile, sarifCategory                        string
 	cacheDir, cacheStrategy, shard, reportFile      string
+	stdinFilename                                   string
 	noSnippet, noConfig, includeSuppressed          bool
 	noCache, quiet, version, noIgnore               bool
 	fix, unsafeFixes, diff                          bool
@@ -248,6 +249,7 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cacheDir, "cache", "", "cache directory for results of unchanged pages (default: figlint under the user's cache directory)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the result cache")
 	fs.StringVar(&f.cacheStrategy, "cache-strategy", "metadata", "how a re-run knows a file is unchanged: `metadata` (size, modification time and inode, then the content hash when they differ) or content (always read and hash)")
+	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "lint the content on standard input as the page of this name (for editors and scripts): its tables, configuration overrides and output paths are that file's; give no other path, or -")
 	fs.BoolVar(&f.noIgnore, "no-ignore", false, "walk directories without skipping what .gitignore and .ignore files exclude")
 	fs.StringVar(&f.shard, "shard", "", "lint only shard I of N of the pages (I/N, such as 2/4), for CI matrices")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on the terminal")
@@ -324,10 +326,33 @@ func runLint(args []string, sys IO) (int, error) {
 	if fl.fix || fl.diff {
 		opts.Fix = &engine.FixOptions{Unsafe: fl.unsafeFixes, Write: !fl.diff}
 	}
-	if sys.Dir != "" {
+	if fl.stdinFilename != "" {
+		if len(paths) > 1 || len(paths) == 1 && paths[0] != "-" {
+			return 0, usagef("--stdin-filename lints standard input: give no other path (or -), got %s", strings.Join(paths, " "))
+		}
+		if fl.fix {
+			return 0, usagef("--fix cannot write standard input back; use --diff with --stdin-filename")
+		}
+	} else if sys.Dir != "" {
 		paths = resolveArgs(paths, dir)
 	}
-	files, pathErrs := engine.CollectWith(paths, dir, sys.Stdin, engine.CollectOptions{NoIgnore: fl.noIgnore})
+	var buffers map[string][]byte // --stdin-filename's content, by path
+	var files []engine.File
+	var pathErrs []error
+	if fl.stdinFilename != "" {
+		limit, _ := parseSize(fl.maxSize) // checked by newLinter
+		// Read one byte past the limit, so that LintBytes reports a page
+		// that is too large instead of linting a cut one.
+		data, rerr := io.ReadAll(io.LimitReader(sys.Stdin, limit+1))
+		if rerr != nil {
+			return 0, fmt.Errorf("cli: reading standard input: %w", rerr)
+		}
+		f := engine.FileAt(abs(dir, fl.stdinFilename), dir)
+		buffers = map[string][]byte{f.Path: data}
+		files = []engine.File{f}
+	} else {
+		files, pathErrs = engine.CollectWith(paths, dir, sys.Stdin, engine.CollectOptions{NoIgnore: fl.noIgnore})
+	}
 	for _, pe := range pathErrs {
 		fmt.Fprintf(sys.Stderr, "figlint: cannot read %v; check the path\n", pe)
 	}
@@ -448,7 +473,7 @@ func runLint(args []string, sys IO) (int, error) {
 	if err = rep.Begin(); err != nil {
 		return 0, writeError(err)
 	}
-	err = eng.Run(files, fl.jobs, func(r engine.Result) error { return chain.Process(&r) })
+	err = eng.RunBuffers(files, fl.jobs, buffers, func(r engine.Result) error { return chain.Process(&r) })
 	prog.finish()
 	if err == nil {
 		err = rep.End(count.Sum)

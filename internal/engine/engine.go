@@ -642,6 +642,18 @@ func (e *Engine) Run(files []File, jobs int, emit func(Result) error) error {
 	return e.run(files, jobs, e.LintFile, emit)
 }
 
+// RunBuffers is Run, with the files whose paths buffers holds linted from
+// there (as LintBytes does: the content on standard input, named by
+// --stdin-filename) and the others from disk.
+func (e *Engine) RunBuffers(files []File, jobs int, buffers map[string][]byte, emit func(Result) error) error {
+	return e.run(files, jobs, func(f File) Result {
+		if data, ok := buffers[f.Path]; ok {
+			return e.LintBytes(f, data)
+		}
+		return e.LintFile(f)
+	}, emit)
+}
+
 // RunCollection lints files for the collection-level rules' findings
 // alone, as Run's last result gives them (with Collection set), reading
 // the files whose paths buffers holds from there (the editor's unsaved

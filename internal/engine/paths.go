@@ -305,3 +305,8 @@ func display(p, cwd string) string {
 	}
 	return filepath.ToSlash(filepath.Clean(p))
 }
+
+// FileAt is the File for path p, shown relative to cwd as the walk shows
+// the files it finds; p need not exist (the page that --stdin-filename
+// names).
+func FileAt(p, cwd string) File { return File{Display: display(p, cwd), Path: p} }

@@ -8,11 +8,14 @@ import (
 	"testing"
 )
 
-// runStdin is run with stdin as standard input.
-func runStdin(t *testing.T, dir, stdin string, args ...string) (code int, stdout, stderr string) {
+// stdinSite is the folder the --stdin-filename tests run in.
+const stdinSite = "../../fixtures/pfocr"
+
+// runStdin is run in stdinSite with stdin as standard input.
+func runStdin(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = Main(args, IO{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Dir: dir,
+	code = Main(args, IO{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Dir: stdinSite,
 		Getenv: func(string) string { return "" }})
 	return code, out.String(), errb.String()
 }
@@ -21,7 +24,7 @@ func runStdin(t *testing.T, dir, stdin string, args ...string) (code int, stdout
 // it names, with that page's genes table, and gives what linting the file
 // gives; what it cannot do is a usage error.
 func TestStdinFilename(t *testing.T) {
-	site := "../../fixtures/pfocr"
+	site := stdinSite
 	page := "_figures/PMC12121910__pgen.1011679.g004.md"
 	data, err := os.ReadFile(filepath.Join(site, page))
 	if err != nil {
@@ -29,7 +32,7 @@ func TestStdinFilename(t *testing.T) {
 	}
 	wantCode, want, _ := run(t, site, "--no-cache", "--format", "json", page)
 	for _, args := range [][]string{{"--stdin-filename", page}, {"--stdin-filename", page, "-"}} {
-		code, got, stderr := runStdin(t, site, string(data), append([]string{"--no-cache", "--format", "json"}, args...)...)
+		code, got, stderr := runStdin(t, string(data), append([]string{"--no-cache", "--format", "json"}, args...)...)
 		if code != wantCode || got != want {
 			t.Errorf("%v: exit %d (want %d), stderr %q, output differs from the file's:\n%s\nwant:\n%s", args, code, wantCode, stderr, got, want)
 		}
@@ -42,12 +45,12 @@ func TestStdinFilename(t *testing.T) {
 		edited = strings.Replace(string(data), "doi: https://doi.org/10.1371/journal.pgen.1011679", "doi: 10.1371/journal.pgen.1011679", 1)
 	}
 	_, fromFile, _ := run(t, site, "--no-cache", "--no-snippet", "--enable-only", "doi-format", page)
-	_, fromStdin, _ := runStdin(t, site, edited, "--no-cache", "--no-snippet", "--enable-only", "doi-format", "--stdin-filename", page)
+	_, fromStdin, _ := runStdin(t, edited, "--no-cache", "--no-snippet", "--enable-only", "doi-format", "--stdin-filename", page)
 	if strings.Contains(fromFile, "doi-format") == strings.Contains(fromStdin, "doi-format") {
 		t.Errorf("the buffer's doi was not what was linted:\nfile: %s\nstdin: %s", fromFile, fromStdin)
 	}
 	// --diff shows what --fix would do to the buffer and writes nothing.
-	code, diff, _ := runStdin(t, site, string(data), "--no-cache", "--diff", "--stdin-filename", page)
+	code, diff, _ := runStdin(t, string(data), "--no-cache", "--diff", "--stdin-filename", page)
 	if code != ExitFindings || !strings.HasPrefix(diff, "--- "+page+"\n+++ "+page+"\n") {
 		t.Errorf("--diff: exit %d, output %q", code, diff)
 	}
@@ -55,7 +58,7 @@ func TestStdinFilename(t *testing.T) {
 		t.Fatal("--diff with --stdin-filename changed the file")
 	}
 	// Too large: a front-matter finding, not a cut page.
-	code, out, _ := runStdin(t, site, string(data), "--no-cache", "--no-snippet", "--max-size", "100", "--stdin-filename", page)
+	code, out, _ := runStdin(t, string(data), "--no-cache", "--no-snippet", "--max-size", "100", "--stdin-filename", page)
 	if code != ExitFindings || !strings.Contains(out, "expected at most 100") {
 		t.Errorf("--max-size 100: exit %d, %q", code, out)
 	}
@@ -66,7 +69,7 @@ func TestStdinFilename(t *testing.T) {
 		{[]string{"--fix", "--stdin-filename", page}, "--fix cannot write standard input back"},
 		{[]string{"--stdin-filename", page, "other.md"}, "give no other path"},
 	} {
-		code, _, stderr := runStdin(t, site, string(data), tc.args...)
+		code, _, stderr := runStdin(t, string(data), tc.args...)
 		if code != ExitUsage || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, stderr, tc.want)
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -456,6 +457,9 @@ func (r *tomlReader) scalar(v *unstable.Node) (*yaml.Node, *tomlError) {
 // has read by shape only (month 13, 25 o'clock).
 func validTOMLTime(kind unstable.Kind, raw string) bool {
 	s := strings.ToUpper(raw)
+	if !tomlTimeShape.MatchString(s) {
+		return false // time.Parse takes a one-digit hour ("0:00"); TOML does not
+	}
 	if len(s) > 10 && (s[10] == ' ' || s[10] == 'T') {
 		s = s[:10] + "T" + s[11:]
 	}
@@ -477,6 +481,10 @@ func validTOMLTime(kind unstable.Kind, raw string) bool {
 	}
 	return false
 }
+
+// tomlTimeShape is the digits TOML requires of a date, a time or both:
+// two digits for every field but the year, seconds and fraction optional.
+var tomlTimeShape = regexp.MustCompile(`^([0-9]{4}-[0-9]{2}-[0-9]{2})?([T ]?[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$`)
 
 // StringScalar tells whether text, as the whole of a value in front matter
 // of the given language (rules.FormatJSON or rules.FormatTOML), is one

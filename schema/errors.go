@@ -20,6 +20,8 @@ var printer = message.NewPrinter(language.English)
 // mapper turns one validation error tree into findings.
 type mapper struct {
 	pass *rules.Pass
+	// user: the schema is the user's, whose every violation is an error.
+	user bool
 }
 
 // walk descends to the leaves of the error tree; anyOf and oneOf are
@@ -250,7 +252,14 @@ func (m *mapper) reportAs(rule string, loc, pointer []string, key bool, format s
 			}
 		}
 	}
-	m.pass.ReportRange(rule, r, rules.Pointer(pointer...), format, args...)
+	f := rules.Finding{Rule: rule, Range: r, Pointer: rules.Pointer(pointer...), Message: fmt.Sprintf(format, args...)}
+	if m.user {
+		// The rule's default severity is the built-in schema's; with the
+		// user's own schema, an invalid value is an error (the user's
+		// configuration may still lower it).
+		f.Severity = rules.SeverityError
+	}
+	m.pass.Report(f)
 }
 
 func (m *mapper) node(loc []string) *yaml.Node {

@@ -312,27 +312,15 @@ func runLint(args []string, sys IO) (int, error) {
 			return 0, usagef("data directory %s is not a directory; give the folder that holds the <figid>-genes.tsv tables", dataDir)
 		}
 	}
-	schemaFile := ""
-	switch {
-	case fl.schema != "":
-		schemaFile = abs(dir, fl.schema)
-	case cfg != nil && cfg.Schema != "":
-		schemaFile = cfg.Schema
-	}
-	var v *schema.Validator
-	if schemaFile != "" {
-		v, err = schema.Load(schemaFile)
-		if err != nil {
-			return 0, usagef("%v (check the schema file)", err)
-		}
-	} else if v, err = schema.Builtin(); err != nil {
-		return 0, fmt.Errorf("built-in schema: %w", err)
+	sel, schemas, err := schemaSelector(&fl, cfg, dir)
+	if err != nil {
+		return 0, err
 	}
 	lexFiles := fl.lexicons
 	if cfg != nil {
 		lexFiles = append(append(pathsFlag{}, cfg.Lexicons...), lexFiles...)
 	}
-	rs, err := lexiconRules(append(rules.Builtin(), v.Rule()), dir, lexFiles)
+	rs, err := lexiconRules(append(rules.Builtin(), sel.Rule()), dir, lexFiles)
 	if err != nil {
 		return 0, err
 	}
@@ -345,6 +333,7 @@ func runLint(args []string, sys IO) (int, error) {
 		return 0, err
 	}
 	opts.MaxSize, opts.DataDir, opts.WorkDir = limit, dataDir, dir
+	opts.SchemaOf, opts.IsData = sel.SchemaOf, isDataFile
 	var base *baseline.Baseline
 	if fl.baseline != "" {
 		if base, err = baseline.Load(fl.baseline, dir); err != nil {
@@ -444,7 +433,7 @@ func runLint(args []string, sys IO) (int, error) {
 			cacheDir = abs(dir, fl.cacheDir)
 		}
 		if cacheDir != "" {
-			c, cerr := engine.OpenCache(cacheDir, runFingerprint(opts, cfg, schemaFile, lexFiles, dir))
+			c, cerr := engine.OpenCache(cacheDir, runFingerprint(opts, cfg, schemaRoots(&fl, cfg, dir), schemas.Resources(), lexFiles, dir))
 			if cerr != nil {
 				if fl.cacheDir != "" {
 					return 0, usagef("--cache: %v", cerr)

@@ -318,8 +318,8 @@ func TestUserSchema(t *testing.T) {
 content/bad.md:3:7: error: date is "2023-02-30"; expected a valid date (parsing time "2023-02-30": day out of range) [schema/format]
 content/bad.md:4:14: error: tags[1] repeats item 0 ("yaml"); expected unique items [schema/uniqueItems]
 content/bad.md:5:9: error: weight is the number -2; expected at least 1 [schema/minimum]
-content/bad.md:6:1: warning: unknown field "author" in the front matter; expected only the fields the schema defines [schema/additionalProperties]
-5 findings (4 errors, 1 warning, 0 notes) in 2 files
+content/bad.md:6:1: error: unknown field "author" in the front matter; expected only the fields the schema defines [schema/additionalProperties]
+5 findings (5 errors, 0 warnings, 0 notes) in 2 files
 `
 	if diff := cmp.Diff(want, out); diff != "" {
 		t.Fatalf("output mismatch (-want +got):\n%s", diff)

@@ -3,6 +3,7 @@
 package engine
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -47,6 +48,8 @@ type Engine struct {
 	// fixSafety is each rule ID's Meta.FixSafety.
 	fixSafety map[string]rules.FixSafety
 	fix       *FixOptions
+	schemaOf  func(*rules.Document) string
+	isData    func(File) bool
 }
 
 // Options configure an Engine.
@@ -73,6 +76,13 @@ type Options struct {
 	Shard string
 	// Fix, when set, applies fixes to each page (see FixOptions).
 	Fix *FixOptions
+	// SchemaOf, when set, names the schema a document is checked against
+	// (Facts.Schema). A file that names its own schema ("$schema") is
+	// never cached: the schema file is not part of the run's fingerprint.
+	SchemaOf func(doc *rules.Document) string
+	// IsData tells whether a file is a data file (YAML or JSON as a whole,
+	// no front matter); nil: none is.
+	IsData func(f File) bool
 }
 
 // PathRules turns rules on or off and sets severities for the files whose
@@ -122,6 +132,8 @@ func New(reg *rules.Registry, opts Options) *Engine {
 	e.cache = opts.Cache
 	e.shard = opts.Shard
 	e.fix = opts.Fix
+	e.schemaOf = opts.SchemaOf
+	e.isData = opts.IsData
 	e.runnable = map[string]bool{}
 	for id, on := range e.enabled {
 		e.runnable[id] = on
@@ -156,6 +168,9 @@ type Facts struct {
 	Figid   string `json:"figid,omitempty"`
 	Title   string `json:"title,omitempty"`
 	Figlink string `json:"figlink,omitempty"`
+	// Schema names the JSON Schema the file was checked against ("" for
+	// none), as Options.SchemaOf gives it.
+	Schema string `json:"schema,omitempty"`
 }
 
 // maxFactTitle bounds Facts.Title: the pipeline keeps titles of at most
@@ -250,20 +265,28 @@ func (e *Engine) LintFile(f File) Result {
 		return e.lint(f, doc)
 	}
 	var res Result
-	if e.cache != nil {
+	if e.cache != nil && (e.schemaOf == nil || !bytes.Contains(data, []byte("$schema"))) {
 		key := e.cache.key(f, data, e.companionPlace(f))
 		var ok bool
 		if res, ok = e.cache.load(key, f, data, func(name string) string { return e.companionPath(f, name) }); !ok {
-			res = e.lint(f, frontmatter.Parse(f.Display, data))
+			res = e.lint(f, e.parse(f, data))
 			e.cache.store(key, res)
 		}
 	} else {
-		res = e.lint(f, frontmatter.Parse(f.Display, data))
+		res = e.lint(f, e.parse(f, data))
 	}
 	if e.fix != nil {
 		res = e.fixFile(f, data, res)
 	}
 	return res
+}
+
+// parse reads a page's front matter, or a data file as a whole.
+func (e *Engine) parse(f File, data []byte) *rules.Document {
+	if e.isData != nil && e.isData(f) {
+		return frontmatter.ParseData(f.Display, data)
+	}
+	return frontmatter.Parse(f.Display, data)
 }
 
 // read returns the file's bytes, or a message saying why it cannot be
@@ -322,6 +345,9 @@ func (e *Engine) lint(f File, doc *rules.Document) Result {
 // leave them).
 func (e *Engine) lintWith(f File, doc *rules.Document, overlay map[string][]byte) Result {
 	res := Result{File: f, Source: doc.Source, Facts: pageFacts(doc), broken: doc.Broken}
+	if e.schemaOf != nil {
+		res.Facts.Schema = e.schemaOf(doc)
+	}
 	read := e.companionReader(f, overlay)
 	type companion struct {
 		shown string

@@ -63,8 +63,19 @@ func TestJSONContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("output is not JSON: %v", err)
 	}
-	if got := sortedKeys(doc); !cmp.Equal(got, []string{"findings", "summary", "version"}) {
+	if got := sortedKeys(doc); !cmp.Equal(got, []string{"files", "findings", "summary", "version"}) {
 		t.Fatalf("top-level keys %v", got)
+	}
+	// "files" (added within version 1): each linted file, in path order,
+	// with the schema it was checked against (null for none).
+	var files []map[string]json.RawMessage
+	if err := json.Unmarshal(doc["files"], &files); err != nil || len(files) != 7 {
+		t.Fatalf("files: %v (%d)", err, len(files))
+	}
+	for _, f := range files {
+		if got := sortedKeys(f); !cmp.Equal(got, []string{"path", "schema"}) {
+			t.Fatalf("file keys %v", got)
+		}
 	}
 	var version int
 	_ = json.Unmarshal(doc["version"], &version)

@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/figlint/figlint/internal/frontmatter"
+	"github.com/figlint/figlint/schema"
+	"github.com/google/go-cmp/cmp"
 )
 
 // tree writes files (slash paths relative to dir) and returns dir.
@@ -125,3 +129,119 @@ func TestSchemaConfigErrors(t *testing.T) {
 	}
 }
 
+// jsonFiles runs figlint with --format json and returns its findings as
+// "path:line:col rule" and its files as path -> schema.
+func jsonFiles(t *testing.T, dir string, args ...string) (int, []string, map[string]string) {
+	t.Helper()
+	code, out, errOut := run(t, dir, append([]string{"--format", "json"}, args...)...)
+	var doc struct {
+		Findings []struct {
+			Rule   string `json:"rule"`
+			Path   string `json:"path"`
+			Line   int    `json:"line"`
+			Column int    `json:"column"`
+		} `json:"findings"`
+		Files []struct {
+			Path   string `json:"path"`
+			Schema string `json:"schema"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("exit %d: not JSON (%v): %s %s", code, err, out, errOut)
+	}
+	fs := make([]string, 0, len(doc.Findings))
+	for _, f := range doc.Findings {
+		fs = append(fs, f.Path+":"+itoa(f.Line)+":"+itoa(f.Column)+" "+f.Rule)
+	}
+	files := map[string]string{}
+	for _, f := range doc.Files {
+		files[f.Path] = f.Schema
+	}
+	return code, fs, files
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+// TestSchemaSelection: --schema forces one schema; otherwise a page's
+// $schema (relative to the page) comes first, then the configuration's
+// schemas (first match wins), then schema:, then the built-in schema.
+// Each file's schema is in the JSON output, and each schema is compiled
+// once however many pages use it.
+func TestSchemaSelection(t *testing.T) {
+	dir := tree(t, map[string]string{
+		".figlint.yaml": "schemas:\n  - paths: [\"blog/**\"]\n    schema: schemas/post.json\n" +
+			"  - paths: [\"blog/drafts/**\", \"docs/*.md\"]\n    schema: schemas/doc.json\n" +
+			"schema: schemas/any.json\n",
+		"schemas/post.json": `{"required": ["title"], "properties": {"title": {"type": "string"}}}`,
+		"schemas/doc.json":  `{"required": ["weight"]}`,
+		"schemas/any.json":  `{"type": "object", "additionalProperties": false}`,
+		"blog/a.md":         "---\ntitle: A post\n---\n",
+		"blog/drafts/b.md":  "---\nweight: 1\n---\n",   // the first mapping matches: title is missing
+		"docs/c.md":         "---\ntitle: Docs\n---\n", // doc.json: weight is missing
+		"other/d.md":        "---\nx: 1\n---\n",        // any.json: x is unknown
+		"other/e.md":        "---\n$schema: ../schemas/doc.json\nweight: 2\n---\n",
+		"other/f.md":        "---\n$schema: ../schemas/none.json\n---\n",
+		"other/g.md":        "---\n$schema: [1]\n---\n",
+	})
+	code, findings, files := jsonFiles(t, dir, ".")
+	if code != ExitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	want := []string{
+		"blog/drafts/b.md:1:1 schema/required",
+		"docs/c.md:1:1 schema/required",
+		"other/d.md:2:1 schema/additionalProperties",
+		"other/f.md:2:10 schema",
+		"other/g.md:2:10 schema",
+	}
+	if diff := cmp.Diff(want, findings); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	wantFiles := map[string]string{
+		"blog/a.md": "schemas/post.json", "blog/drafts/b.md": "schemas/post.json", "docs/c.md": "schemas/doc.json",
+		"other/d.md": "schemas/any.json", "other/e.md": "schemas/doc.json", "other/f.md": "", "other/g.md": "",
+	}
+	if diff := cmp.Diff(wantFiles, files); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	// --schema wins over everything, $schema included.
+	_, findings, files = jsonFiles(t, dir, "--schema", "schemas/post.json", "other/e.md", "docs/c.md")
+	if diff := cmp.Diff([]string{"other/e.md:1:1 schema/required"}, findings); diff != "" {
+		t.Errorf("--schema: findings (-want +got):\n%s", diff)
+	}
+	if files["other/e.md"] != "schemas/post.json" {
+		t.Errorf("--schema: files %v", files)
+	}
+	// Without a configuration, pages fall back to the built-in schema.
+	_, _, files = jsonFiles(t, dir, "--no-config", "blog/a.md")
+	if files["blog/a.md"] != "https://figlint.github.io/schema/pfocr-figure.schema.json" {
+		t.Errorf("built-in: files %v", files)
+	}
+}
+
+// TestSchemaCompiledOnce: a schema many pages name is loaded once.
+func TestSchemaCompiledOnce(t *testing.T) {
+	files := map[string]string{"s.json": `{"properties": {"n": {"type": "integer"}}}`}
+	for i := range 50 {
+		files["p"+itoa(i)+".md"] = "---\n$schema: s.json\nn: " + itoa(i) + "\n---\n"
+	}
+	dir := tree(t, files)
+	set := schema.NewSet(schema.Options{WorkDir: dir})
+	sel := &schema.Selector{Set: set, WorkDir: dir}
+	for i := range 50 {
+		name := "p" + itoa(i) + ".md"
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sel.SchemaOf(frontmatter.Parse(name, data)); got != "s.json" {
+			t.Fatalf("%s: schema %q", name, got)
+		}
+	}
+	if got := set.Resources(); len(got) != 1 || !strings.HasPrefix(got[0], "file://"+filepath.ToSlash(dir)+"/s.json ") {
+		t.Fatalf("resources %q, want s.json loaded once", got)
+	}
+}

@@ -167,7 +167,10 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 			"field name %q in %s is not allowed; expected a name the schema's propertyNames accepts", k.Property, m.path(where[:len(where)-1]))
 	case *kind.Type:
 		hint := ""
-		if n := m.node(loc); n != nil && n.Kind == yaml.ScalarNode && n.Style == 0 && n.Tag != "!!str" && strings.Contains(typeNames(k.Want), "string") {
+		// In a JSON file an unquoted value is no string by JSON's own
+		// rules: the YAML hint would mislead.
+		isJSON := strings.HasSuffix(strings.ToLower(m.pass.Doc.Path), ".json")
+		if n := m.node(loc); !isJSON && n != nil && n.Kind == yaml.ScalarNode && n.Style == 0 && n.Tag != "!!str" && strings.Contains(typeNames(k.Want), "string") {
 			if n.Value == "" {
 				found, hint = "empty", " (write '' for an empty string)"
 			} else {

@@ -362,7 +362,7 @@ func runLint(args []string, sys IO) (int, error) {
 	if sys.Dir != "" {
 		paths = resolveArgs(paths, dir)
 	}
-	files, pathErrs := engine.Collect(paths, dir, sys.Stdin)
+	files, pathErrs := engine.CollectData(paths, dir, sys.Stdin, mappedData(cfg))
 	for _, pe := range pathErrs {
 		fmt.Fprintf(sys.Stderr, "figlint: cannot read %v; check the path\n", pe)
 	}

@@ -90,3 +90,14 @@ func schemaRoots(fl *lintFlags, cfg *config.Config, dir string) []string {
 	}
 	return out
 }
+
+// mappedData tells whether a file is a data file that the configuration's
+// schemas map a schema to (nil when it maps none): the walk picks those.
+func mappedData(cfg *config.Config) func(path string) bool {
+	if cfg == nil || len(cfg.Schemas) == 0 {
+		return nil
+	}
+	return func(p string) bool {
+		return dataExts[strings.ToLower(filepath.Ext(p))] && cfg.SchemaFor(p) != ""
+	}
+}

@@ -47,6 +47,17 @@ func (e *PathError) Unwrap() error { return e.Err }
 // else, deleted ones included. Problems with individual paths are
 // returned as PathErrors next to the files that could be collected.
 func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
+	return CollectData(args, cwd, stdin, nil)
+}
+
+// CollectData is Collect that also picks the data files isData accepts
+// (by path, as opened) where the walk and lists pick pages: the YAML and
+// JSON files that the configuration maps a schema to. Hidden files are
+// never picked.
+func CollectData(args []string, cwd string, stdin io.Reader, isData func(path string) bool) ([]File, []error) {
+	data := func(p string) bool {
+		return isData != nil && !strings.HasPrefix(filepath.Base(p), ".") && isData(p)
+	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -94,7 +105,7 @@ func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
 			continue
 		}
 		if fromList[p] && (err != nil || !info.IsDir()) {
-			if err == nil && walkPicks(p) {
+			if err == nil && (walkPicks(p) || data(p)) {
 				add(p)
 			}
 			continue // deleted, or not a page: the walk would not pick it
@@ -132,7 +143,7 @@ func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
 				}
 				return nil
 			}
-			if isPageName(name) {
+			if isPageName(name) || data(path) {
 				add(path)
 			}
 			return nil

@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/figlint/figlint/internal/fastyaml"
 	"github.com/figlint/figlint/internal/yamlpos"
@@ -43,10 +44,11 @@ func ParseData(path string, data []byte) (doc *rules.Document) {
 		return problem(rules.Range{Start: rules.Position{Line: l, Column: c}, End: rules.Position{Line: l, Column: c + 1}},
 			"file is not valid UTF-8 (byte 0x%02X at offset %d); expected UTF-8 text", data[bad], bad)
 	}
-	root, fast := fastyaml.Parse(data[b.start:b.end])
+	text, slashes := jsonSlashes(data[b.start:b.end])
+	root, fast := fastyaml.Parse(text)
 	if !fast {
 		root = new(yaml.Node)
-		if err := yaml.Unmarshal(data[b.start:b.end], root); err != nil {
+		if err := yaml.Unmarshal(text, root); err != nil {
 			doc.Problems = append(doc.Problems, syntaxFinding(path, src, b, err))
 			doc.Broken = true
 			return doc
@@ -56,6 +58,9 @@ func ParseData(path string, data []byte) (doc *rules.Document) {
 		return problem(start, "file holds no data; expected a YAML or JSON document")
 	}
 	doc.Root = root.Content[0]
+	if slashes {
+		restoreSlashes(doc.Root)
+	}
 	bld := builder{doc: doc}
 	v, err := bld.value(doc.Root, false)
 	doc.Problems = append(doc.Problems, bld.problems...)
@@ -68,4 +73,45 @@ func ParseData(path string, data []byte) (doc *rules.Document) {
 	}
 	doc.Value = v
 	return doc
+}
+
+// placeholder stands for a JSON "\/" while the YAML parser reads the
+// text: yaml.v3 knows no "\/" escape, which JSON writers such as PHP's
+// json_encode emit for every "/". "\_" (U+00A0 in YAML) has the same
+// length, so every position stays where it is.
+const placeholder = "\u00a0"
+
+// jsonSlashes returns text with each JSON "\/" escape written "\_", and
+// whether it wrote any. It leaves text alone when it holds U+00A0 in any
+// form, as the placeholder could then not be told apart.
+func jsonSlashes(text []byte) ([]byte, bool) {
+	if !bytes.Contains(text, []byte(`\/`)) || bytes.Contains(text, []byte(placeholder)) ||
+		bytes.Contains(bytes.ToLower(text), []byte(`\u00a0`)) || bytes.Contains(text, []byte(`\_`)) {
+		return text, false
+	}
+	out := append([]byte(nil), text...)
+	changed := false
+	run := 0 // backslashes just before i
+	for i, c := range out {
+		switch {
+		case c == '\\':
+			run++
+			continue
+		case c == '/' && run%2 == 1:
+			out[i-1], out[i] = '\\', '_'
+			changed = true
+		}
+		run = 0
+	}
+	return out, changed
+}
+
+// restoreSlashes turns the placeholders back into "/" in every scalar.
+func restoreSlashes(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && strings.Contains(n.Value, placeholder) {
+		n.Value = strings.ReplaceAll(n.Value, placeholder, "/")
+	}
+	for _, c := range n.Content {
+		restoreSlashes(c)
+	}
 }

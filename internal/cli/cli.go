@@ -217,6 +217,8 @@ type lintFlags struct {
 	jobs                                            int
 	disable, enableOnly                             listFlag
 	lexicons                                        pathsFlag
+	schemaMaps                                      pathsFlag
+	offline                                         bool
 	outputs                                         outputsFlag
 }
 
@@ -230,7 +232,9 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding has at least this severity: error, warning or note (default error)")
 	fs.IntVar(&f.jobs, "jobs", 0, "number of files linted in parallel (default: the number of CPUs)")
-	fs.StringVar(&f.schema, "schema", "", "JSON Schema file that replaces the built-in PFOCR schema")
+	fs.StringVar(&f.schema, "schema", "", "JSON Schema (a file or an http(s) URL) for every file, in place of the built-in PFOCR schema, the configuration's schemas and the files' $schema")
+	fs.Var(&f.schemaMaps, "schema-map", "load the schemas whose URL starts with PREFIX from the folder DIR, as `PREFIX=DIR`; repeatable")
+	fs.BoolVar(&f.offline, "offline", false, "never fetch schemas over the network: use --schema-map folders and cached copies")
 	fs.StringVar(&f.maxSize, "max-size", "10MiB", "largest file linted; larger files get a front-matter finding")
 	fs.StringVar(&f.dataDir, "data-dir", "", "directory of the pages' companion tables (default: ../_data from each page's directory)")
 	fs.StringVar(&f.config, "config", "", "configuration file (default: .figlint.yaml in the working directory or a parent, up to the repository root)")
@@ -312,7 +316,7 @@ func runLint(args []string, sys IO) (int, error) {
 			return 0, usagef("data directory %s is not a directory; give the folder that holds the <figid>-genes.tsv tables", dataDir)
 		}
 	}
-	sel, schemas, err := schemaSelector(&fl, cfg, dir)
+	sel, schemas, err := schemaSelector(&fl, cfg, dir, sys.Getenv)
 	if err != nil {
 		return 0, err
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -13,23 +14,31 @@ import (
 // name, each once, and returns what chooses each file's schema. A schema
 // that cannot be read or compiled, or whose $refs form a cycle, is a
 // configuration error (exit 2), found before any file is linted.
-func schemaSelector(fl *lintFlags, cfg *config.Config, dir string) (*schema.Selector, *schema.Set, error) {
+func schemaSelector(fl *lintFlags, cfg *config.Config, dir string, getenv func(string) string) (*schema.Selector, *schema.Set, error) {
 	opts := schema.Options{WorkDir: dir}
 	if cfg != nil {
 		opts.Format = cfg.Format
 	}
+	remote, err := remoteLoader(fl, cfg, dir, getenv)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts.Remote = remote.Load
 	set := schema.NewSet(opts)
 	sel := &schema.Selector{Set: set, WorkDir: dir}
 	load := func(loc, where string) (*schema.Validator, error) {
-		v, err := set.Load(loc)
-		if err != nil {
-			return nil, usagef("%v (check the schema file, named by %s)", err, where)
+		v, lerr := set.Load(loc)
+		if lerr != nil {
+			return nil, usagef("%v (check the schema file, named by %s)", lerr, where)
 		}
 		return v, nil
 	}
-	var err error
 	if fl.schema != "" {
-		if sel.Force, err = load(abs(dir, fl.schema), "--schema"); err != nil {
+		loc := fl.schema
+		if !strings.HasPrefix(loc, "http://") && !strings.HasPrefix(loc, "https://") {
+			loc = abs(dir, loc)
+		}
+		if sel.Force, err = load(loc, "--schema"); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -75,11 +84,11 @@ func isDataFile(f engine.File) bool {
 // name, for the run's fingerprint.
 func schemaRoots(fl *lintFlags, cfg *config.Config, dir string) []string {
 	var out []string
-	if fl.schema != "" {
+	if fl.schema != "" && !strings.Contains(fl.schema, "://") {
 		out = append(out, abs(dir, fl.schema))
 	}
 	if cfg != nil {
-		if cfg.Schema != "" {
+		if cfg.Schema != "" && !strings.Contains(cfg.Schema, "://") {
 			out = append(out, cfg.Schema)
 		}
 		for _, m := range cfg.Schemas {
@@ -100,4 +109,38 @@ func mappedData(cfg *config.Config) func(path string) bool {
 	return func(p string) bool {
 		return dataExts[strings.ToLower(filepath.Ext(p))] && cfg.SchemaFor(p) != ""
 	}
+}
+
+// remoteLoader sets up the loading of http(s) schemas: the --schema-map
+// flags' and the configuration's folders, --offline, and a cache of
+// fetched schemas under the result cache's folder (none with --no-cache).
+func remoteLoader(fl *lintFlags, cfg *config.Config, dir string, getenv func(string) string) (*schema.Remote, error) {
+	r := &schema.Remote{Offline: fl.offline}
+	for _, m := range fl.schemaMaps {
+		prefix, folder, ok := strings.Cut(m, "=")
+		if !ok || folder == "" || (!strings.HasPrefix(prefix, "http://") && !strings.HasPrefix(prefix, "https://")) {
+			return nil, usagef("--schema-map %q: expected PREFIX=DIR with an http(s) URL prefix, such as https://example.org/schemas/=vendor/schemas", m)
+		}
+		r.Maps = append(r.Maps, schema.Mapping{Prefix: prefix, Dir: abs(dir, folder)})
+	}
+	if cfg != nil {
+		for _, m := range cfg.SchemaMap {
+			r.Maps = append(r.Maps, schema.Mapping{Prefix: m.Prefix, Dir: m.Dir})
+		}
+	}
+	for _, m := range r.Maps {
+		if info, err := os.Stat(m.Dir); err != nil || !info.IsDir() {
+			return nil, usagef("schema map folder %s (for %s) is not a directory", m.Dir, m.Prefix)
+		}
+	}
+	if !fl.noCache {
+		base := defaultCacheDir(getenv)
+		if fl.cacheDir != "" {
+			base = abs(dir, fl.cacheDir)
+		}
+		if base != "" {
+			r.CacheDir = filepath.Join(base, "schemas")
+		}
+	}
+	return r, nil
 }

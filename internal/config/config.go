@@ -13,6 +13,8 @@
 //	  - paths: ["content/blog/**"]
 //	    schema: schemas/post.json   # a file or an http(s) URL
 //	format: annotate                # "format" in user schemas: assert or annotate
+//	schema-map:                     # URL prefixes served from local folders
+//	  "https://example.org/schemas/": vendor/schemas
 //	data-dir: _data                 # the pages' companion tables
 //	fail-on: warning
 //
@@ -61,6 +63,11 @@ type SchemaMapping struct {
 	Schema string
 }
 
+// SchemaMapEntry maps the URLs starting with Prefix to the files of Dir.
+type SchemaMapEntry struct {
+	Prefix, Dir string
+}
+
 // Config is a parsed configuration file.
 type Config struct {
 	// Path is the file; Dir its directory, against which paths resolve.
@@ -73,9 +80,11 @@ type Config struct {
 	Schemas   []SchemaMapping
 	// Format is "", "assert" or "annotate": how user schemas treat the
 	// format keyword ("" is each draft's own rule).
-	Format  string
-	DataDir string // absolute, or ""
-	FailOn  string
+	Format string
+	// SchemaMap maps URL prefixes to absolute folders, in file order.
+	SchemaMap []SchemaMapEntry
+	DataDir   string // absolute, or ""
+	FailOn    string
 }
 
 // Error is a problem with the configuration file, at a line and column.
@@ -150,7 +159,7 @@ func (p *parser) fail(n *yaml.Node, format string, args ...any) {
 	}
 }
 
-var topKeys = []string{"rules", "overrides", "exclude", "lexicons", "schema", "schemas", "format", "data-dir", "fail-on"}
+var topKeys = []string{"rules", "overrides", "exclude", "lexicons", "schema", "schemas", "format", "schema-map", "data-dir", "fail-on"}
 
 func (p *parser) root(n *yaml.Node) {
 	if n.Kind != yaml.MappingNode {
@@ -176,9 +185,24 @@ func (p *parser) root(n *yaml.Node) {
 				p.c.Lexicons = append(p.c.Lexicons, p.resolve(l))
 			}
 		case "schema":
-			p.c.Schema = p.resolve(p.str(v, "schema"))
+			p.c.Schema = p.str(v, "schema")
+			if !strings.HasPrefix(p.c.Schema, "http://") && !strings.HasPrefix(p.c.Schema, "https://") {
+				p.c.Schema = p.resolve(p.c.Schema)
+			}
 		case "schemas":
 			p.schemas(v)
+		case "schema-map":
+			if v.Kind != yaml.MappingNode {
+				p.fail(v, "schema-map is a %s; expected a mapping of URL prefixes to folders", kind(v))
+				break
+			}
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				prefix := p.str(v.Content[i], "a schema-map prefix")
+				if !strings.HasPrefix(prefix, "http://") && !strings.HasPrefix(prefix, "https://") && p.err == nil {
+					p.fail(v.Content[i], "schema-map prefix %q is not an http(s) URL; expected one such as https://example.org/schemas/", prefix)
+				}
+				p.c.SchemaMap = append(p.c.SchemaMap, SchemaMapEntry{Prefix: prefix, Dir: p.resolve(p.str(v.Content[i+1], "a schema-map folder"))})
+			}
 		case "format":
 			f := p.str(v, "format")
 			if f != "assert" && f != "annotate" && p.err == nil {

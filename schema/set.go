@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -54,12 +55,13 @@ type Options struct {
 type Set struct {
 	opts Options
 	mu   sync.Mutex
-	c    *jsonschema.Compiler
 	// compiled holds each root schema's outcome by absolute location.
 	compiled map[string]*loaded
 	// resources are the documents the compiler loaded, with their hash,
 	// for the result cache's fingerprint.
 	resources map[string]string
+	// fetched are the remote documents loaded in this run, by URL.
+	fetched map[string][]byte
 }
 
 type loaded struct {
@@ -69,19 +71,58 @@ type loaded struct {
 
 // NewSet returns an empty set.
 func NewSet(opts Options) *Set {
-	s := &Set{opts: opts, compiled: map[string]*loaded{}, resources: map[string]string{}}
-	s.c = jsonschema.NewCompiler()
-	s.c.DefaultDraft(jsonschema.Draft2020)
-	switch opts.Format {
+	s := &Set{opts: opts, compiled: map[string]*loaded{}, resources: map[string]string{}, fetched: map[string][]byte{}}
+	return s
+}
+
+// compiler returns a compiler for one root schema, reading documents
+// without $schema as draft.
+func (s *Set) compiler(draft *jsonschema.Draft) *jsonschema.Compiler {
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(draft)
+	switch s.opts.Format {
 	case FormatAssert:
-		s.c.AssertFormat()
+		c.AssertFormat()
 	case FormatAnnotate:
 		for _, name := range formatNames {
-			s.c.RegisterFormat(&jsonschema.Format{Name: name, Validate: func(any) error { return nil }})
+			c.RegisterFormat(&jsonschema.Format{Name: name, Validate: func(any) error { return nil }})
 		}
 	}
-	s.c.UseLoader(jsonschema.SchemeURLLoader{"file": s.loader(s.loadFile), "http": s.loader(s.loadRemote), "https": s.loader(s.loadRemote)})
-	return s
+	c.UseLoader(jsonschema.SchemeURLLoader{"file": s.loader(s.loadFile), "http": s.loader(s.loadRemote), "https": s.loader(s.loadRemote)})
+	return c
+}
+
+// rootDraft is the draft a root schema declares with $schema (2020-12
+// when it declares none or another): the documents it references that
+// declare none are read in it, as the suite and users expect of a
+// draft-07 schema that $refs a plain definitions file.
+func (s *Set) rootDraft(key string) *jsonschema.Draft {
+	var data []byte
+	var err error
+	if strings.HasPrefix(key, "http://") || strings.HasPrefix(key, "https://") {
+		data, err = s.loadRemote(key)
+	} else {
+		data, err = safeio.ReadFile(strings.TrimPrefix(key, "file://"), safeio.SchemaLimit)
+	}
+	if err != nil {
+		return jsonschema.Draft2020
+	}
+	var head struct {
+		Schema string `json:"$schema"`
+	}
+	if json.Unmarshal(data, &head) != nil {
+		return jsonschema.Draft2020
+	}
+	for _, d := range []struct {
+		marker string
+		draft  *jsonschema.Draft
+	}{{"draft-04", jsonschema.Draft4}, {"draft-06", jsonschema.Draft6}, {"draft-07", jsonschema.Draft7},
+		{"2019-09", jsonschema.Draft2019}} {
+		if strings.Contains(head.Schema, "json-schema.org/") && strings.Contains(head.Schema, d.marker) {
+			return d.draft
+		}
+	}
+	return jsonschema.Draft2020
 }
 
 // formatNames are the formats the validator knows ("regex" cannot be
@@ -118,11 +159,20 @@ func (s *Set) loadFile(url string) ([]byte, error) {
 	return safeio.ReadFile(path, safeio.SchemaLimit)
 }
 
+// loadRemote loads a URL once per run (s.mu is held: loads happen in
+// Load), whichever root schemas need it.
 func (s *Set) loadRemote(url string) ([]byte, error) {
 	if s.opts.Remote == nil {
 		return nil, fmt.Errorf("%s is a URL, and loading schemas over the network is not set up", url)
 	}
-	return s.opts.Remote(url)
+	if data, ok := s.fetched[url]; ok {
+		return data, nil
+	}
+	data, err := s.opts.Remote(url)
+	if err == nil {
+		s.fetched[url] = data
+	}
+	return data, err
 }
 
 // Load returns the validator for the schema at loc (a file path or an
@@ -152,7 +202,7 @@ func (s *Set) Load(loc string) (*Validator, error) {
 			return nil, l.err
 		}
 	}
-	sch, err := s.c.Compile(key)
+	sch, err := s.compiler(s.rootDraft(key)).Compile(key)
 	if err != nil {
 		l.err = fmt.Errorf("schema: cannot compile %s: %w", name, err)
 		return nil, l.err

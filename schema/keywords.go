@@ -78,6 +78,8 @@ var keywords = []keyword{
 	{"ref", rules.SeverityError, "the schema's references form a cycle for this value"},
 	{"required", rules.SeverityError, "a required field is missing (reported at the parent's key, or the opening \"---\")"},
 	{"type", rules.SeverityError, "a value has the wrong type"},
+	{"unevaluatedItems", rules.SeverityError, "a list has an item that no keyword of the schema evaluates (reported at the item)"},
+	{"unevaluatedProperties", rules.SeverityError, "a mapping has a field that no keyword of the schema evaluates (reported at each such key)"},
 	{"uniqueItems", rules.SeverityError, "a list repeats an item (reported at the repeat)"},
 }
 

@@ -125,7 +125,7 @@ func (v *Validator) check(p *rules.Pass, sch *jsonschema.Schema, value any) {
 		p.ReportRange("schema", p.Doc.Open, "", "schema validation failed: %v", err)
 		return
 	}
-	m := mapper{pass: p, user: v.user}
+	m := mapper{pass: p, user: v.user, failed: failedAt(ve, nil)}
 	m.walk(ve)
 }
 

@@ -245,3 +245,25 @@ func TestSchemaCompiledOnce(t *testing.T) {
 		t.Fatalf("resources %q, want s.json loaded once", got)
 	}
 }
+
+// TestUnevaluatedProperties: unknown fields under unevaluatedProperties:
+// false are reported at their keys; while another failure is in the same
+// value, they wait (the failing subschema drops the annotations that
+// would have marked its fields evaluated, so every field would look
+// unknown).
+func TestUnevaluatedProperties(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"defs.json": `{"$defs": {"page": {"properties": {"title": {"type": "string"}, "slug": {"pattern": "^[a-z]+$"}}}}}`,
+		"s.json":    `{"$ref": "defs.json#/$defs/page", "unevaluatedProperties": false}`,
+		"bad.md":    "---\ntitle: T\nslug: Upper\nextra: 1\n---\n",
+		"good.md":   "---\ntitle: T\nslug: lower\nextra: 1\n---\n",
+	})
+	code, out, _ := run(t, dir, "--no-config", "--no-snippet", "--schema", "s.json", "bad.md", "good.md")
+	want := `bad.md:3:7: error: slug is "Upper"; expected a string matching ^[a-z]+$ [schema/pattern]
+good.md:4:1: error: unknown field "extra" in the front matter; expected only the fields the schema evaluates [schema/unevaluatedProperties]
+2 findings (2 errors, 0 warnings, 0 notes) in 2 files
+`
+	if diff := cmp.Diff(want, out); code != ExitFindings || diff != "" {
+		t.Fatalf("exit %d (-want +got):\n%s", code, diff)
+	}
+}

@@ -204,7 +204,7 @@ func (s *Set) Load(loc string) (*Validator, error) {
 	}
 	sch, err := s.compiler(s.rootDraft(key)).Compile(key)
 	if err != nil {
-		l.err = fmt.Errorf("schema: cannot compile %s: %w", name, err)
+		l.err = fmt.Errorf("schema: cannot compile %s: %s", name, s.relative(err.Error()))
 		return nil, l.err
 	}
 	if cyc := refCycle(sch); cyc != "" {
@@ -229,6 +229,17 @@ func (s *Set) display(loc string) string {
 		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(abs)
+}
+
+// relative rewrites the file URLs and paths under the working directory in a
+// validator's message as relative paths, so messages do not depend on
+// where the collection lies.
+func (s *Set) relative(msg string) string {
+	if s.opts.WorkDir == "" {
+		return msg
+	}
+	dir := filepath.ToSlash(s.opts.WorkDir) + "/"
+	return strings.ReplaceAll(strings.ReplaceAll(msg, "file://"+dir, ""), dir, "")
 }
 
 // Resources lists the documents the set's schemas were compiled from, as

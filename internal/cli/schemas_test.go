@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/figlint/figlint/internal/frontmatter"
@@ -265,5 +266,33 @@ good.md:4:1: error: unknown field "extra" in the front matter; expected only the
 `
 	if diff := cmp.Diff(want, out); code != ExitFindings || diff != "" {
 		t.Fatalf("exit %d (-want +got):\n%s", code, diff)
+	}
+}
+
+// TestPageSchemaHostile: a $schema naming a device, a FIFO or a folder is
+// a finding at once, never a hang, and names files relative to the
+// working directory.
+func TestPageSchemaHostile(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"a.md":  "---\n$schema: /dev/zero\n---\n",
+		"b.md":  "---\n$schema: fifo.json\n---\n",
+		"c.md":  "---\n$schema: sub\n---\n",
+		"sub/x": "",
+	})
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.json"), 0o644); err != nil {
+		t.Skipf("no FIFO here: %v", err)
+	}
+	code, out, _ := run(t, dir, "--no-config", "--no-cache", "--no-snippet", "a.md", "b.md", "c.md")
+	for _, want := range []string{
+		`a.md:2:10: error: $schema "/dev/zero" cannot be used (schema: cannot compile /dev/zero: failing loading "file:///dev/zero": open /dev/zero: not a regular file)`,
+		`b.md:2:10: error: $schema "fifo.json" cannot be used (schema: cannot compile fifo.json: failing loading "fifo.json": open fifo.json: not a regular file)`,
+		`c.md:2:10: error: $schema "sub" cannot be used`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s:\n%s", want, out)
+		}
+	}
+	if code != ExitFindings {
+		t.Errorf("exit %d", code)
 	}
 }

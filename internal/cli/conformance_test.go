@@ -13,6 +13,7 @@ import (
 
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/testenv"
+	"github.com/figlint/figlint/rules"
 	"github.com/figlint/figlint/schema"
 	"go.yaml.in/yaml/v3"
 )
@@ -86,7 +87,7 @@ func TestJSONSchemaSuite(t *testing.T) {
 	for _, d := range suiteDrafts {
 		t.Run(d.dir, func(t *testing.T) {
 			files, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "*.json"))
-			res := runSuite(t, d, files, remotes, "")
+			res := runSuite(t, d, files, remotes, "", false)
 			logSuite(t, d.dir+" required", res)
 			if res.percent() < 99.5 {
 				t.Errorf("%s: %d of %d required tests agree (%.2f%%), want at least 99.5%%", d.dir, res.agreed, res.carried, res.percent())
@@ -98,11 +99,23 @@ func TestJSONSchemaSuite(t *testing.T) {
 				t.Errorf("%s: %d findings are not on the node their pointer names:\n%s", d.dir, len(res.misplaced), strings.Join(res.misplaced, "\n"))
 			}
 		})
+		t.Run(d.dir+"/json", func(t *testing.T) {
+			// The same required tests as JSON data files, as written.
+			files, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "*.json"))
+			res := runSuite(t, d, files, remotes, "", true)
+			logSuite(t, d.dir+" required, as JSON data files", res)
+			if res.percent() < 99.5 {
+				t.Errorf("%s as JSON: %d of %d required tests agree (%.2f%%), want at least 99.5%%", d.dir, res.agreed, res.carried, res.percent())
+			}
+			if len(res.misplaced) > 0 {
+				t.Errorf("%s as JSON: %d findings are not on the node their pointer names:\n%s", d.dir, len(res.misplaced), strings.Join(res.misplaced, "\n"))
+			}
+		})
 		t.Run(d.dir+"/optional", func(t *testing.T) {
 			// Reported, never failed: optional tests are optional.
 			files, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "optional", "*.json"))
 			formats, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "optional", "format", "*.json"))
-			res := runSuite(t, d, append(files, formats...), remotes, "format: assert\n")
+			res := runSuite(t, d, append(files, formats...), remotes, "format: assert\n", false)
 			logSuite(t, d.dir+" optional (format: assert)", res)
 		})
 	}
@@ -125,7 +138,7 @@ func logSuite(t *testing.T, what string, r suiteResult) {
 
 // runSuite writes the test files' groups as pages and schemas, lints them
 // in one figlint run and compares the outcome with the suite's.
-func runSuite(t *testing.T, d suiteDraft, files []string, remotes, config string) suiteResult {
+func runSuite(t *testing.T, d suiteDraft, files []string, remotes, config string, asJSON bool) suiteResult {
 	t.Helper()
 	sort.Strings(files)
 	dir := t.TempDir()
@@ -156,13 +169,21 @@ func runSuite(t *testing.T, d suiteDraft, files []string, remotes, config string
 			if _, err := schema.NewSet(schema.Options{Remote: remote}).Load(schemaFile); err != nil {
 				refused = err.Error()
 			} else {
-				fmt.Fprintf(&mappings, "  - paths: [%q]\n    schema: %q\n", gdir+"/*.md", gdir+"/schema.json")
+				fmt.Fprintf(&mappings, "  - paths: [%q]\n    schema: %q\n", gdir+"/t/*", gdir+"/schema.json")
 			}
 			for ti, tc := range g.Tests {
 				c := &suiteCase{name: rel + " / " + g.Description + " / " + tc.Description,
-					page: fmt.Sprintf("%s/t%02d.md", gdir, ti), valid: tc.Valid, refused: refused}
+					page: fmt.Sprintf("%s/t/%02d.md", gdir, ti), valid: tc.Valid, refused: refused}
 				c.data = decodeNumbers(t, tc.Data)
 				c.text = "---\n" + yamlOf(t, c.data) + "---\n"
+				if asJSON {
+					// The test's own JSON text, indented: its numbers as written.
+					var buf bytes.Buffer
+					if err := json.Indent(&buf, tc.Data, "", "  "); err != nil {
+						t.Fatal(err)
+					}
+					c.page, c.text = strings.TrimSuffix(c.page, ".md")+".json", buf.String()+"\n"
+				}
 				c.notExact = carried(c)
 				writeFile(t, filepath.Join(dir, filepath.FromSlash(c.page)), []byte(c.text))
 				cases = append(cases, c)
@@ -224,7 +245,7 @@ func runSuite(t *testing.T, d suiteDraft, files []string, remotes, config string
 			continue
 		}
 		res.carried++
-		if rw := reworded(c.data, frontmatter.Parse(c.page, []byte(c.text)).Value, ""); rw != "" {
+		if rw := reworded(c.data, parseCase(c).Value, ""); rw != "" {
 			res.reworded = append(res.reworded, c.name+": "+rw)
 		}
 		var why string
@@ -345,6 +366,14 @@ func yamlNode(v any) *yaml.Node {
 	panic(fmt.Sprintf("not a JSON value: %T", v))
 }
 
+// parseCase reads a test's page or data file as figlint does.
+func parseCase(c *suiteCase) *rules.Document {
+	if strings.HasSuffix(c.page, ".json") {
+		return frontmatter.ParseData(c.page, []byte(c.text))
+	}
+	return frontmatter.Parse(c.page, []byte(c.text))
+}
+
 // carried says why figlint's reading of the page differs from the test's
 // data ("" when it is the same JSON value).
 func carried(c *suiteCase) string {
@@ -353,7 +382,7 @@ func carried(c *suiteCase) string {
 			return `the data has a top-level "$schema" key, which figlint reads as the page's choice of schema`
 		}
 	}
-	doc := frontmatter.Parse(c.page, []byte(c.text))
+	doc := parseCase(c)
 	if doc.Broken {
 		return "" // reported as a disagreement with the parse finding
 	}
@@ -447,8 +476,17 @@ func reworded(want, got any, at string) string {
 // opening "---" for the root). It returns what is wrong, or "".
 func misplaced(text, pointer string, line, col int) string {
 	var root yaml.Node
-	body := strings.TrimSuffix(strings.TrimPrefix(text, "---\n"), "---\n")
+	body, shift := text, 0 // a JSON data file is read whole
+	if strings.HasPrefix(text, "---\n") {
+		body, shift = strings.TrimSuffix(strings.TrimPrefix(text, "---\n"), "---\n"), 1
+	}
 	if err := yaml.Unmarshal([]byte(body), &root); err != nil || len(root.Content) == 0 {
+		if shift == 0 && pointer == "" && line == 1 && col == 1 {
+			// JSON that yaml.v3 alone cannot read (surrogate pair escapes,
+			// which figlint rewrites): a finding on the whole value is at
+			// its start.
+			return ""
+		}
 		return "the page does not parse"
 	}
 	var toks []string
@@ -479,13 +517,13 @@ func misplaced(text, pointer string, line, col int) string {
 		}
 		key, n = nk, nv
 	}
-	at := func(m *yaml.Node) bool { return m != nil && m.Line+1 == line && m.Column == col }
+	at := func(m *yaml.Node) bool { return m != nil && m.Line+shift == line && m.Column == col }
 	if at(key) || at(n) || (key == nil && n == root.Content[0] && line == 1 && col == 1) {
 		return ""
 	}
-	want := fmt.Sprintf("value at %d:%d", n.Line+1, n.Column)
+	want := fmt.Sprintf("value at %d:%d", n.Line+shift, n.Column)
 	if key != nil {
-		want += fmt.Sprintf(" or key at %d:%d", key.Line+1, key.Column)
+		want += fmt.Sprintf(" or key at %d:%d", key.Line+shift, key.Column)
 	}
 	return "expected the " + want
 }

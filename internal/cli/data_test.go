@@ -33,7 +33,8 @@ func TestDataFiles(t *testing.T) {
 	  "properties": {"name": {"type": "string"}, "age": {"type": "integer"}, "site": {"type": "string", "pattern": "^https://"}}}}`
 	yml := "alice:\n  name: Alice\n  age: 3.5\nbob:\n  age: 4\n"
 	jsn := "{\n  \"alice\": {\"name\": \"Zoë\", \"age\": 3.5},\n\t\"bob\": {\n\t\t\"age\": 4\n\t},\n  \"eve\": {\"name\": 7, \"site\": \"http:\\/\\/e.org\"},\n" +
-		"  \"ann\": {\"name\": \"A\\/B\", \"site\": \"https:\\/\\/a.org\"}\n}\n"
+		"  \"ann\": {\"name\": \"A\\/B\", \"site\": \"https:\\/\\/a.org\"},\n" +
+		"  \"zed\": {\"name\": \"\\uD83D\\uDCA9 \\ud83d\\ude00\", \"age\": 2.5}\n}\n"
 	dir := tree(t, map[string]string{
 		".figlint.yaml":      "schemas:\n  - paths: [\"_data/*.yml\", \"data/**/*.json\"]\n    schema: people.json\n",
 		"people.json":        people,
@@ -67,12 +68,18 @@ func TestDataFiles(t *testing.T) {
 		"data/x/people.json " + place(t, jsn, `"bob"`) + " schema/required",
 		"data/x/people.json " + place(t, jsn, "7") + " schema/type",
 		"data/x/people.json " + place(t, jsn, `"http:\/\/e.org"`) + " schema/pattern",
+		// After two surrogate pairs on its line (Python's json.dumps writes
+		// every emoji so), the value is still found at its column.
+		"data/x/people.json " + place(t, jsn, "2.5") + " schema/type",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s\n%s", diff, out)
 	}
 	// The JSON "\/" escape reads as "/": the pattern message shows it.
 	for _, f := range doc.Findings {
+		if f.Rule == "schema/type" && strings.Contains(f.Message, "zed") && !strings.Contains(f.Message, "zed.age") {
+			t.Errorf("type message %q", f.Message)
+		}
 		if f.Rule == "schema/pattern" && !strings.Contains(f.Message, `"http://e.org"`) {
 			t.Errorf("pattern message %q", f.Message)
 		}

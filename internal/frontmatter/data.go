@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/figlint/figlint/internal/fastyaml"
 	"github.com/figlint/figlint/internal/yamlpos"
@@ -44,7 +45,7 @@ func ParseData(path string, data []byte) (doc *rules.Document) {
 		return problem(rules.Range{Start: rules.Position{Line: l, Column: c}, End: rules.Position{Line: l, Column: c + 1}},
 			"file is not valid UTF-8 (byte 0x%02X at offset %d); expected UTF-8 text", data[bad], bad)
 	}
-	text, slashes := jsonSlashes(data[b.start:b.end])
+	text, slashes, shifts := jsonEscapes(data[b.start:b.end])
 	root, fast := fastyaml.Parse(text)
 	if !fast {
 		root = new(yaml.Node)
@@ -61,6 +62,9 @@ func ParseData(path string, data []byte) (doc *rules.Document) {
 	if slashes {
 		restoreSlashes(doc.Root)
 	}
+	if len(shifts) > 0 {
+		unshift(doc.Root, shifts)
+	}
 	bld := builder{doc: doc}
 	v, err := bld.value(doc.Root, false)
 	doc.Problems = append(doc.Problems, bld.problems...)
@@ -75,35 +79,92 @@ func ParseData(path string, data []byte) (doc *rules.Document) {
 	return doc
 }
 
-// placeholder stands for a JSON "\/" while the YAML parser reads the
-// text: yaml.v3 knows no "\/" escape, which JSON writers such as PHP's
-// json_encode emit for every "/". "\_" (U+00A0 in YAML) has the same
+// placeholder stands for a JSON "\\/" while the YAML parser reads the
+// text: yaml.v3 knows no "\\/" escape, which JSON writers such as PHP's
+// json_encode emit for every "/". "\\_" (U+00A0 in YAML) has the same
 // length, so every position stays where it is.
 const placeholder = "\u00a0"
 
-// jsonSlashes returns text with each JSON "\/" escape written "\_", and
-// whether it wrote any. It leaves text alone when it holds U+00A0 in any
-// form, as the placeholder could then not be told apart.
-func jsonSlashes(text []byte) ([]byte, bool) {
-	if !bytes.Contains(text, []byte(`\/`)) || bytes.Contains(text, []byte(placeholder)) ||
-		bytes.Contains(bytes.ToLower(text), []byte(`\u00a0`)) || bytes.Contains(text, []byte(`\_`)) {
-		return text, false
+// shift is where a JSON surrogate pair escape ("\\uD83D\\uDCA9", 12
+// characters) was written as YAML's "\\U0001F4A9" (10): nodes after it on
+// its line start 2 columns later in the file than the parser says.
+type shift struct{ line, col int }
+
+// jsonEscapes rewrites the JSON escapes that yaml.v3 does not read: "\\/"
+// as "\\_" (see placeholder; skipped when the text holds U+00A0 in any
+// form, as it could then not be told apart) and surrogate pairs as one
+// "\\U" escape. It returns the text, whether slashes were rewritten, and
+// the shifts.
+func jsonEscapes(text []byte) (out []byte, slashes bool, shifts []shift) {
+	slashOK := !bytes.Contains(text, []byte(placeholder)) && !bytes.Contains(bytes.ToLower(text), []byte(`\u00a0`)) &&
+		!bytes.Contains(text, []byte(`\_`))
+	if !bytes.Contains(text, []byte(`\/`)) && !bytes.Contains(bytes.ToLower(text), []byte(`\ud`)) {
+		return text, false, nil
 	}
-	out := append([]byte(nil), text...)
-	changed := false
-	run := 0 // backslashes just before i
-	for i, c := range out {
-		switch {
-		case c == '\\':
+	out = make([]byte, 0, len(text))
+	line, lineStart := 1, 0 // in out
+	run := 0                // backslashes just before i
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\\' {
 			run++
+			out = append(out, c)
 			continue
-		case c == '/' && run%2 == 1:
-			out[i-1], out[i] = '\\', '_'
-			changed = true
 		}
+		escaped := run%2 == 1
 		run = 0
+		switch {
+		case c == '\n':
+			line, lineStart = line+1, len(out)+1
+		case escaped && c == '/' && slashOK:
+			out[len(out)-1], c = '\\', '_'
+			slashes = true
+		case escaped && c == 'u' && i+11 <= len(text):
+			hi, okHi := hex4(text[i+1 : i+5])
+			lo, okLo := hex4(text[i+7 : i+11])
+			if okHi && okLo && text[i+5] == '\\' && text[i+6] == 'u' && hi >= 0xD800 && hi < 0xDC00 && lo >= 0xDC00 && lo < 0xE000 {
+				r := 0x10000 + (hi-0xD800)<<10 + (lo - 0xDC00)
+				shifts = append(shifts, shift{line: line, col: utf8.RuneCount(out[lineStart:])})
+				out = append(out, fmt.Sprintf("U%08X", r)...)
+				i += 10
+				continue
+			}
+		}
+		out = append(out, c)
 	}
-	return out, changed
+	return out, slashes, shifts
+}
+
+func hex4(b []byte) (int, bool) {
+	n := 0
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			n = n<<4 | int(c-'0')
+		case c >= 'a' && c <= 'f':
+			n = n<<4 | int(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			n = n<<4 | int(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// unshift moves the nodes after each shift on its line 2 columns right,
+// back to where they are in the file.
+func unshift(n *yaml.Node, shifts []shift) {
+	add := 0
+	for _, s := range shifts {
+		if s.line == n.Line && s.col < n.Column {
+			add += 2
+		}
+	}
+	n.Column += add
+	for _, c := range n.Content {
+		unshift(c, shifts)
+	}
 }
 
 // restoreSlashes turns the placeholders back into "/" in every scalar.

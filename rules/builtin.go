@@ -17,6 +17,7 @@ func Builtin() []Rule {
 		MissingValue,
 		OrganismName,
 		OrganismsNERMismatch,
+		OrganismPlausibility,
 		FigureIdentity,
 		CaptionDescription,
 		TitleQuality,

@@ -10,6 +10,8 @@ var CaptionDescription = Rule{
 		FixSafety: FixSafe,
 		ID:        "caption-description",
 		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
 		Summary:   "schema-jsonld.description must equal caption",
 		Doc: `The notebooks copy ` + "`caption`" + ` into ` + "`schema-jsonld.description`" + `, the text that search
 engines and dataset indexes read. A later edit of one but not the other leaves the two
@@ -66,8 +68,8 @@ func runCaptionDescription(p *Pass) {
 	if !ok || description == caption {
 		return
 	}
-	p.Report(Finding{
-		Rule: "caption-description", Range: p.Doc.NodeRange(n), Pointer: ptr,
+	p.Report(Diagnostic{
+		Node: n, Pointer: ptr,
 		Message: "schema-jsonld.description " + captionDifference(caption, description) + "; expected it to equal caption",
 		Fixes:   []Fix{p.Doc.ReplaceFix("replace with the caption's text", n, caption)},
 	})

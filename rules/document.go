@@ -15,14 +15,26 @@ type Source = yamlpos.Source
 // NewSource indexes a file's bytes.
 func NewSource(data []byte) *Source { return yamlpos.New(data) }
 
+// The front-matter languages of Document.Format.
+const (
+	FormatYAML = ""
+	FormatTOML = "toml"
+	FormatJSON = "json"
+)
+
 // Document is one page, parsed once and shared by every rule.
 type Document struct {
 	// Path is the file's path as shown to the user.
 	Path string
 	// Source is the file's bytes, which positions refer to.
 	Source *Source
-	// Open is the range of the opening "---" delimiter (or the file's start
-	// when there is none).
+	// Format is the front matter's language: FormatYAML (also the zero
+	// value), FormatTOML or FormatJSON. The node tree has the same shape
+	// whatever the language; fixes, which write YAML text, are offered only
+	// for YAML.
+	Format string
+	// Open is the range of the opening delimiter: "---" for YAML, "+++"
+	// for TOML, the "{" of JSON (or the file's start when there is none).
 	Open Range
 	// Root is the front matter's top node, whose positions are whole-file
 	// coordinates; nil when the block is empty or could not be parsed.

@@ -15,6 +15,7 @@ var DOIFormat = Rule{
 		FixSafety: FixSafe,
 		ID:        "doi-format",
 		Severity:  SeverityError,
+		Since:     "0.1.0",
 		Summary:   "the doi field must hold a bare, well-formed DOI",
 		Doc: `A DOI is ` + "`10.<registrant>/<suffix>`" + `, written bare: the site builds links from it, and
 lookups by DOI compare the bare string. Accepted: Crossref's main pattern
@@ -239,18 +240,18 @@ func runDOIFormat(p *Pass) {
 	norm, problems, twoDOIs := normalizeDOI(text)
 	switch {
 	case twoDOIs:
-		p.Report(Finding{Rule: "doi-format", Range: p.Doc.NodeRange(node), Pointer: ptr,
+		p.Report(Diagnostic{Node: node, Pointer: ptr,
 			Message: fmt.Sprintf("doi %q has %s; expected the article's own DOI alone, which no fix can choose",
 				text, joinPhrases(problems))})
 	case doiKind(norm) == "":
-		p.ReportNode("doi-format", node, ptr,
-			"doi %q is not a DOI; expected 10.<registrant>/<suffix>, such as 10.1186/s12935-022-02527-9", text)
+		p.Report(Diagnostic{Node: node, Pointer: ptr,
+			Message: fmt.Sprintf("doi %q is not a DOI; expected 10.<registrant>/<suffix>, such as 10.1186/s12935-022-02527-9", text)})
 	case len(problems) > 0:
-		p.Report(Finding{Rule: "doi-format", Range: p.Doc.NodeRange(node), Pointer: ptr,
+		p.Report(Diagnostic{Node: node, Pointer: ptr,
 			Message: fmt.Sprintf("doi %q has %s; expected the bare DOI %q", text, joinPhrases(problems), norm),
 			Fixes:   []Fix{p.Doc.ReplaceFix("replace with the normalised DOI", node, norm)}})
 	case doiKind(norm) == "handbook":
-		p.Report(Finding{Rule: "doi-format", Range: p.Doc.NodeRange(node), Pointer: ptr, Severity: SeverityNote,
+		p.Report(Diagnostic{Node: node, Pointer: ptr, Severity: SeverityNote,
 			Message: fmt.Sprintf("doi %q is valid DOI syntax but matches none of Crossref's patterns; "+
 				"expected a registrant code of 4-9 digits and a suffix of letters, digits and -._;()/: (check the DOI)", text)})
 	}

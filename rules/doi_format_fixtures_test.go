@@ -75,19 +75,7 @@ func TestDOIFormatFixesAndSeverities(t *testing.T) {
 			if f.Severity != tc.severity || f.Pointer != "/doi" || f.Range.Start != (rules.Position{Line: 19, Column: 6}) {
 				t.Errorf("finding %+v; want %v at 19:6, pointer /doi", f, tc.severity)
 			}
-			if tc.fixed == "" {
-				if len(f.Fixes) != 0 {
-					t.Errorf("fixes %+v; want none", f.Fixes)
-				}
-				return
-			}
-			if len(f.Fixes) != 1 {
-				t.Fatalf("fixes %+v; want one", f.Fixes)
-			}
-			want := strings.Replace(string(data), tc.line, tc.fixed, 1)
-			if got := string(ruletest.ApplyFixes(t, data, f.Fixes[0])); got != want {
-				t.Errorf("fixed page:\n%s\nwant:\n%s", got, want)
-			}
+			ruletest.CheckFix(t, data, f, tc.fixed)
 		})
 	}
 }

@@ -14,6 +14,7 @@ var DuplicateAlias = Rule{
 	Meta: Meta{
 		ID:       duplicateAliasID,
 		Severity: SeverityError,
+		Since:    "0.1.0",
 		Summary:  "no two pages may share a figid, figid_alias or redirect_from",
 		Doc: "A collection-level rule: after every page has been linted, it compares the pages' " +
 			"`figid`, `figid_alias` and `redirect_from`. The site builds a URL from each " +
@@ -89,7 +90,7 @@ type keyUse struct {
 // finishDuplicateAlias reports each page whose URL another page also
 // makes. A page's figid_alias and its matching redirect_from make one URL
 // and are reported once, at figid_alias.
-func finishDuplicateAlias(sums []Summary, report func(Finding)) {
+func finishDuplicateAlias(sums []Summary, report func(Diagnostic)) {
 	byURL := map[string][]keyUse{}
 	for _, s := range sums {
 		var keys []identityKey
@@ -115,7 +116,7 @@ func finishDuplicateAlias(sums []Summary, report func(Finding)) {
 	for _, u := range urls {
 		uses := byURL[u]
 		for i, x := range uses {
-			report(Finding{Rule: duplicateAliasID, Path: x.path, Range: x.key.Range(), Pointer: Pointer(x.key.Field),
+			report(Diagnostic{Path: x.path, Range: x.key.Range(), Pointer: Pointer(x.key.Field),
 				Message: fmt.Sprintf("%s %q makes the URL %s, also made by %s; expected each page to have its own URL",
 					x.key.Field, x.key.Value, u, otherPages(uses, i))})
 		}

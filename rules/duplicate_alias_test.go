@@ -19,7 +19,7 @@ func TestDuplicateAliasNamesFewPages(t *testing.T) {
 		sums = append(sums, Summary{Path: p, Data: data})
 	}
 	var msgs []string
-	finishDuplicateAlias(sums, func(f Finding) { msgs = append(msgs, f.Path+": "+f.Message) })
+	finishDuplicateAlias(sums, func(f Diagnostic) { msgs = append(msgs, f.Path+": "+f.Message) })
 	if len(msgs) != 6 {
 		t.Fatalf("%d findings, want one per page: %q", len(msgs), msgs)
 	}

@@ -14,9 +14,11 @@ import (
 // drifted from its sources gives the figure a wrong URL, image or redirect.
 var FigureIdentity = Rule{
 	Meta: Meta{
-		ID:       "figure-identity",
-		Severity: SeverityError,
-		Summary:  "figid, filename, figlink, figid_alias, figtype, redirect_from and schema-jsonld.@id must agree with pmcid, number and the file name",
+		ID:        "figure-identity",
+		Severity:  SeverityError,
+		Since:     "0.1.0",
+		FixSafety: FixUnsafe,
+		Summary:   "figid, filename, figlink, figid_alias, figtype, redirect_from and schema-jsonld.@id must agree with pmcid, number and the file name",
 		Doc: `Every identity field of a PFOCR page is derived from three sources: ` + "`pmcid`" + `,
 ` + "`number`" + ` and ` + "`figid`" + ` (which must equal the page's file name without ` + "`.md`" + `). The
 rule recomputes each derived field and reports, at that field's value, each one that
@@ -32,7 +34,8 @@ disagrees, naming the field it disagrees with and offering the expected value as
   page is named like a figid that disagrees with pmcid, no fix is offered, since the file
   would have to be renamed or pmcid is the wrong one.
 - ` + "`figlink`" + ` is ` + "`/pmc/articles/<pmcid>/figure/<id>/`" + `, with its trailing slash (a missing
-  slash is a warning: PMC redirects the link, so the page still works).
+  slash is a warning: PMC redirects the link, so the page still works; its fix is safe,
+  the only safe one of this rule: which field is wrong is a judgement).
 - ` + "`figid_alias`" + ` is ` + "`<pmcid>__<number>`" + ` and ` + "`redirect_from`" + ` is ` + "`/figures/<figid_alias>`" + `
   (jekyll-redirect-from turns it into a URL).
 - ` + "`figtype`" + ` follows the number's prefix: F Figure, S Scheme, SF Supplemental figure,
@@ -182,14 +185,13 @@ func identityMajority(p *Pass, pmcid, figidPMC string, stemApplies bool) string 
 }
 
 func runFigureIdentity(p *Pass) {
-	const id = "figure-identity"
 	// A disagreement is a judgement (which field is wrong?): its fix is
 	// unsafe, the rule's default. Only the missing "/" is safe.
 	reportAs := func(sev Severity, safety FixSafety, n *yaml.Node, ptr, want, format string, args ...any) {
 		fix := p.Doc.ReplaceFix(fmt.Sprintf("replace with %q", want), n, want)
 		fix.Safety = safety
-		p.Report(Finding{
-			Rule: id, Severity: sev, Range: p.Doc.NodeRange(n), Pointer: ptr, Message: fmt.Sprintf(format, args...),
+		p.Report(Diagnostic{
+			Severity: sev, Node: n, Pointer: ptr, Message: fmt.Sprintf(format, args...),
 			Fixes: []Fix{fix},
 		})
 	}
@@ -231,7 +233,7 @@ func runFigureIdentity(p *Pass) {
 			case winner == pmc && stemApplies:
 				// The page would have to be renamed too, which a text
 				// edit cannot do: say so without a fix.
-				p.ReportNode(id, figidNode, "/figid", "figid %q and the file name disagree with pmcid %q; expected both to be %q, or pmcid to match them", figid, pmc, pmc+"__"+identityImagePart(ref))
+				p.Report(Diagnostic{Node: figidNode, Pointer: "/figid", Message: fmt.Sprintf("figid %q and the file name disagree with pmcid %q; expected both to be %q, or pmcid to match them", figid, pmc, pmc+"__"+identityImagePart(ref))})
 			case winner == pmc:
 				want := pmc + "__" + identityImagePart(ref)
 				report(figidNode, "/figid", want, "figid %q disagrees with pmcid %q; expected %q", figid, pmc, want)
@@ -285,8 +287,8 @@ func runFigureIdentity(p *Pass) {
 				reportAs(SeverityWarning, FixSafe, n, "/figlink", want, "figlink %q lacks its trailing \"/\"; expected %q", fl, want)
 			}
 			if numberOK && number != "F0" && !identityNumberMatchesFigureID(number, figureID) {
-				p.Report(Finding{
-					Rule: id, Severity: SeverityNote, Range: p.Doc.NodeRange(numberNode), Pointer: "/number",
+				p.Report(Diagnostic{
+					Severity: SeverityNote, Node: numberNode, Pointer: "/number",
 					Message: fmt.Sprintf("number %q does not appear in figlink's figure id %q; check which figure this page shows", number, figureID),
 				})
 			}

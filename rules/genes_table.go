@@ -16,9 +16,11 @@ const genesTableID = "genes-table"
 // GenesTable checks a page against its companion tables in _data.
 var GenesTable = Rule{
 	Meta: Meta{
-		ID:       genesTableID,
-		Severity: SeverityWarning,
-		Summary:  "organisms_ner and schema-jsonld.keywords must agree with the page's genes table",
+		ID:        genesTableID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
+		Summary:   "organisms_ner and schema-jsonld.keywords must agree with the page's genes table",
 		Doc: "A page's gene list is derived from its table `_data/<figid>-genes.tsv` (found in " +
 			"`../_data` beside the page's folder, or in `--data-dir`): `organisms_ner` is the " +
 			"table's distinct `organism_name` values in row order, and `schema-jsonld.keywords` " +
@@ -103,7 +105,7 @@ const (
 // table. When most of them lack it, the cause is one: the data folder is
 // partial (a sample, a sparse checkout, tables not yet generated), and it
 // is one note, at the first such page, the others as related locations.
-func finishGenesTable(sums []Summary, report func(Finding)) {
+func finishGenesTable(sums []Summary, report func(Diagnostic)) {
 	type missing struct {
 		path string
 		use  tableUse
@@ -126,14 +128,14 @@ func finishGenesTable(sums []Summary, report func(Finding)) {
 		for _, g := range gaps[1:] {
 			related = append(related, Related{Path: g.path, Range: g.use.Range, Message: fmt.Sprintf("no %q", g.use.Table)})
 		}
-		report(Finding{Rule: genesTableID, Severity: SeverityNote, Path: first.path, Range: first.use.Range, Pointer: "/organisms_ner",
+		report(Diagnostic{Severity: SeverityNote, Path: first.path, Range: first.use.Range, Pointer: "/organisms_ner",
 			Related: related,
 			Message: fmt.Sprintf("%d of the %d pages whose organisms_ner names organisms have no genes table (this one lacks %q): the data folder looks partial, a sample or a sparse checkout; expected each such page's table in _data",
 				len(gaps), named, first.use.Table)})
 		return
 	}
 	for _, g := range gaps {
-		report(Finding{Rule: genesTableID, Severity: SeverityNote, Path: g.path, Range: g.use.Range, Pointer: "/organisms_ner",
+		report(Diagnostic{Severity: SeverityNote, Path: g.path, Range: g.use.Range, Pointer: "/organisms_ner",
 			Message: fmt.Sprintf("no genes table %q for this page; expected one, since organisms_ner names %q", g.use.Table, g.use.Organism)})
 	}
 }
@@ -251,7 +253,7 @@ func reportLacking(p *Pass, what, whatMany string, t *tsvTable, col int, lacking
 	if len(lacking) > 1 {
 		subject = fmt.Sprintf("%d %s (%s)", len(lacking), whatMany, quoteList(lacking, 5))
 	}
-	p.Report(Finding{Rule: genesTableID, Range: p.Doc.NodeRange(p.Key("/schema-jsonld/keywords")), Pointer: "/schema-jsonld/keywords",
+	p.Report(Diagnostic{Node: p.Key("/schema-jsonld/keywords"), Pointer: "/schema-jsonld/keywords",
 		Related: related, Message: fmt.Sprintf("keywords lack %s; expected %s", subject, expected)})
 }
 
@@ -274,7 +276,7 @@ func reportItems(p *Pass, items []Item, sev Severity, verbOne, verbMany, what, e
 	if len(items) > 1 {
 		subject = fmt.Sprintf("%d keywords (%s) %s", len(items), quoteList(texts, 5), verbMany)
 	}
-	p.Report(Finding{Rule: genesTableID, Severity: sev, Range: p.Doc.NodeRange(items[0].Node), Pointer: items[0].Pointer,
+	p.Report(Diagnostic{Severity: sev, Node: items[0].Node, Pointer: items[0].Pointer,
 		Related: related, Message: fmt.Sprintf("%s %s; expected %s", subject, what, expected)})
 }
 
@@ -299,7 +301,7 @@ func compareOrganisms(p *Pass, ner []Item, genes *tsvTable) {
 		for i, v := range lacking {
 			related[i] = Related{Path: genes.path, Range: genes.rowRange(lackingRows[i], genes.column("organism_name")), Message: fmt.Sprintf("%q is here", v)}
 		}
-		p.Report(Finding{Rule: genesTableID, Range: p.Doc.NodeRange(p.Key("/organisms_ner")), Pointer: "/organisms_ner", Related: related,
+		p.Report(Diagnostic{Node: p.Key("/organisms_ner"), Pointer: "/organisms_ner", Related: related,
 			Message: fmt.Sprintf("organisms_ner lacks %s, which the genes table %s names; expected the table's distinct organism_name values", quoteList(lacking, 5), genes.path)})
 	}
 	var extra []Item
@@ -309,11 +311,11 @@ func compareOrganisms(p *Pass, ner []Item, genes *tsvTable) {
 		}
 	}
 	for _, it := range extra { // a few organisms at most, each its own defect
-		p.ReportNode(genesTableID, it.Node, it.Pointer,
-			"organisms_ner names %q, which the genes table %s does not; expected only the table's organisms", it.Text, genes.path)
+		p.Report(Diagnostic{Node: it.Node, Pointer: it.Pointer,
+			Message: fmt.Sprintf("organisms_ner names %q, which the genes table %s does not; expected only the table's organisms", it.Text, genes.path)})
 	}
 	if !slices.Equal(table, onPage) && sameElements(table, onPage) {
-		p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/organisms_ner")), Pointer: "/organisms_ner",
+		p.Report(Diagnostic{Severity: SeverityNote, Node: p.Key("/organisms_ner"), Pointer: "/organisms_ner",
 			Message: fmt.Sprintf("organisms_ner lists the table's organisms in another order; expected the table's order %q", table)})
 	}
 }
@@ -388,7 +390,7 @@ func compareKeywords(p *Pass, genes *tsvTable, words []*tsvTable, genesMissing b
 			}
 		}
 	}
-	var unchecked, notWords, unknown, notSymbols []Item
+	var notWords, unknown, notSymbols []Item
 	for i, it := range items {
 		k := it.Text
 		if isSymbol[k] || isWord[k] || isRMissing(k) {
@@ -396,7 +398,9 @@ func compareKeywords(p *Pass, genes *tsvTable, words []*tsvTable, genesMissing b
 		}
 		switch {
 		case i > last && len(words) == 0:
-			unchecked = append(unchecked, it)
+			// Words after the gene symbols on a page without chemicals or
+			// diseases tables: nothing to check them against (older pages
+			// never had those tables), and saying so is no finding.
 		case genes == nil:
 			if !genesMissing {
 				notWords = append(notWords, it)
@@ -407,13 +411,11 @@ func compareKeywords(p *Pass, genes *tsvTable, words []*tsvTable, genesMissing b
 			notSymbols = append(notSymbols, it)
 		}
 	}
-	reportItems(p, unchecked, SeverityNote, "follows", "follow", "the gene symbols, but this page has no chemicals or diseases table to check against",
-		"such words to come from those tables")
 	reportItems(p, notWords, 0, "is", "are", "in neither the chemicals nor the diseases table", "only their words")
 	reportItems(p, unknown, 0, "is", "are", "in none of the genes, chemicals and diseases tables", "only their symbols and words")
 	reportItems(p, notSymbols, 0, "is", "are", "not a symbol of the genes table", "only its ncbigene_symbol values before the chemical and disease words")
 	if !slices.Equal(pageSymbols, symbols) && sameElements(pageSymbols, symbols) {
-		p.Report(Finding{Rule: genesTableID, Severity: SeverityNote, Range: p.Doc.NodeRange(p.Key("/schema-jsonld/keywords")), Pointer: "/schema-jsonld/keywords",
+		p.Report(Diagnostic{Severity: SeverityNote, Node: p.Key("/schema-jsonld/keywords"), Pointer: "/schema-jsonld/keywords",
 			Message: "keywords list the gene symbols in another order than the genes table; expected the table's row order"})
 	}
 }
@@ -430,12 +432,12 @@ func readTable(p *Pass, name string, want []string) (t *tsvTable, found bool) {
 	key := tableReadKey{name: name, want: strings.Join(want, "\t")}
 	r := p.Doc.Memo(key, func() any {
 		var r tableRead
-		collect := NewPass(p.Doc, func(f Finding) { r.findings = append(r.findings, f) }, p.companions)
+		collect := &Pass{Doc: p.Doc, collect: func(d Diagnostic) { r.reported = append(r.reported, d) }, companions: p.companions}
 		r.table, r.found = parseTable(collect, name, want)
 		return &r
 	}).(*tableRead)
-	for _, f := range r.findings {
-		p.Report(f)
+	for _, d := range r.reported {
+		p.Report(d)
 	}
 	return r.table, r.found
 }
@@ -449,7 +451,7 @@ type tableReadKey struct {
 type tableRead struct {
 	table    *tsvTable
 	found    bool
-	findings []Finding
+	reported []Diagnostic
 }
 
 // parseTable is readTable without the memo.
@@ -459,13 +461,13 @@ func parseTable(p *Pass, name string, want []string) (t *tsvTable, found bool) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, false
 		}
-		p.Report(Finding{Rule: genesTableID, Severity: SeverityError, Path: shown,
+		p.Report(Diagnostic{Severity: SeverityError, Path: shown,
 			Range:   Range{Start: Position{Line: 1, Column: 1}, End: Position{Line: 1, Column: 1}},
 			Message: fmt.Sprintf("cannot read the table (%v); expected a readable file", err)})
 		return nil, true
 	}
 	bad := func(line, col, endCol int, format string, args ...any) {
-		p.Report(Finding{Rule: genesTableID, Severity: SeverityError, Path: shown,
+		p.Report(Diagnostic{Severity: SeverityError, Path: shown,
 			Range:   Range{Start: Position{Line: line, Column: col}, End: Position{Line: line, Column: endCol}},
 			Message: fmt.Sprintf(format, args...)})
 	}
@@ -489,7 +491,7 @@ func parseTable(p *Pass, name string, want []string) (t *tsvTable, found bool) {
 	}
 	// Count cells that are neither numbers nor NA: one note per table, at
 	// the first. Not fatal: the counts do not feed the page.
-	var firstBad Finding
+	var firstBad Diagnostic
 	badCounts := 0
 	defer func() {
 		if badCounts > 0 {
@@ -525,7 +527,7 @@ func parseTable(p *Pass, name string, want []string) (t *tsvTable, found bool) {
 			// that no synonym matched): the pipeline's normal, not a defect.
 			if name, isCount := countCols[i]; isCount && !isDigits(f) && f != "NA" {
 				if badCounts == 0 {
-					firstBad = Finding{Rule: genesTableID, Severity: SeverityNote, Path: shown,
+					firstBad = Diagnostic{Severity: SeverityNote, Path: shown,
 						Range:   Range{Start: Position{Line: lineNo, Column: col}, End: Position{Line: lineNo, Column: col + width}},
 						Message: fmt.Sprintf("%s is %q", name, f)}
 				}

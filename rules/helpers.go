@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -113,14 +114,8 @@ func (p *Pass) Key(pointer string) *yaml.Node {
 	return nil
 }
 
-// ReportNode reports a finding over node n (the opening delimiter when n
-// is nil). Use Report for severities or fixes.
-func (p *Pass) ReportNode(rule string, n *yaml.Node, pointer, format string, args ...any) {
-	p.ReportRange(rule, p.Doc.NodeRange(n), pointer, format, args...)
-}
-
 // ReplaceFix is a fix that replaces node n's content with value, written
-// as a YAML scalar (see YAMLScalar). When n is nil or an alias the fix has
+// as a string scalar of the page's language (see ScalarIn). When n is nil or an alias the fix has
 // no edits, and the engine drops it: the value lives elsewhere and may be
 // shared. The engine also drops a fix whose edits touch an anchor, a tag,
 // an alias, a merge key or anything an alias or merge key brings in.
@@ -129,9 +124,9 @@ func (d *Document) ReplaceFix(message string, n *yaml.Node, value string) Fix {
 		return Fix{Message: message}
 	}
 	start, end := d.Source.ContentStart(n), d.Source.NodeEnd(n)
-	text := YAMLScalar(value)
+	text := ScalarIn(d.Format, value)
 	start = min(start, end)
-	if src := d.Source.Bytes(); start > 0 && src[start-1] != ' ' && src[start-1] != '\t' {
+	if src := d.Source.Bytes(); d.Format == FormatYAML && start > 0 && src[start-1] != ' ' && src[start-1] != '\t' {
 		text = " " + text // an empty value right after "key:" or an anchor
 	}
 	return Fix{Message: message, Edits: []TextEdit{{Start: start, End: end, NewText: text}}}
@@ -183,6 +178,43 @@ var (
 		"on": true, "off": true, "null": true, "~": true,
 	}
 )
+
+// ScalarIn writes s as a string scalar of a front-matter language: a YAML
+// scalar (YAMLScalar), a JSON string, or a TOML basic string (on one line,
+// with control characters escaped).
+func ScalarIn(format, s string) string {
+	switch format {
+	case FormatJSON:
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			return strconv.Quote(s) // not reached: a string always encodes
+		}
+		return strings.TrimSuffix(b.String(), "\n")
+	case FormatTOML:
+		var b strings.Builder
+		b.WriteByte('"')
+		for _, r := range s {
+			switch {
+			case r == '"' || r == '\\':
+				b.WriteByte('\\')
+				b.WriteRune(r)
+			case r == '\n':
+				b.WriteString("\\n")
+			case r == '\t':
+				b.WriteString("\\t")
+			case r < 0x20 || r == 0x7f:
+				fmt.Fprintf(&b, "\\u%04X", r)
+			default:
+				b.WriteRune(r)
+			}
+		}
+		b.WriteByte('"')
+		return b.String()
+	}
+	return YAMLScalar(s)
+}
 
 // YAMLScalar writes s as a YAML scalar that every YAML 1.1 and 1.2 reader
 // reads back as the string s: plain when that is safe, else single-quoted,

@@ -72,7 +72,7 @@ func TestItemsIsACopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := &Document{Source: NewSource([]byte(src)), Root: root.Content[0]}
-	p := NewPass(doc, func(Finding) {}, nil)
+	p := NewPass(doc, "test", func(Finding) {}, nil)
 	first, _ := p.Items("/organisms_ner")
 	first[0] = Item{Text: "changed"}
 	second, _ := p.Items("/organisms_ner")

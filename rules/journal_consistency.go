@@ -14,9 +14,11 @@ const journalConsistencyID = "journal-consistency"
 // one collection spell more than one way.
 var JournalConsistency = Rule{
 	Meta: Meta{
-		ID:       journalConsistencyID,
-		Severity: SeverityWarning,
-		Summary:  "one journal must have one journal_title and one publisher_name spelling across the collection",
+		ID:        journalConsistencyID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		FixSafety: FixUnsafe,
+		Summary:   "one journal must have one journal_title and one publisher_name spelling across the collection",
 		Doc: "A collection-level rule. The site groups pages by `journal_title` and `publisher_name` " +
 			"as strings, so one journal spelt two ways (`PLOS ONE` and `PLOS One`, publisher " +
 			"`Public Library of Science` and `PLOS`) appears as two journals. PMC's own metadata " +
@@ -77,6 +79,9 @@ type fieldValue struct {
 	At    [4]int `json:"r"` // start line and column, end line and column
 	Edit  [2]int `json:"e"` // byte offsets of the fix's edit
 	Space bool   `json:"s,omitempty"`
+	// Format is the page's front-matter language, in which the fix is
+	// written.
+	Format string `json:"f,omitempty"`
 }
 
 // Range is where the value is.
@@ -86,7 +91,7 @@ func (v *fieldValue) Range() Range {
 
 // fix replaces the value with value, as Document.ReplaceFix would.
 func (v *fieldValue) fix(value string) Fix {
-	text := YAMLScalar(value)
+	text := ScalarIn(v.Format, value)
 	if v.Space {
 		text = " " + text
 	}
@@ -118,14 +123,14 @@ func journalField(p *Pass, field string) *fieldValue {
 	// The fix is written in Finish, which has no Document: keep the bytes
 	// ReplaceFix would replace, and whether it would add a space (a value
 	// right after "key:"), which shows as text longer than the scalar.
-	probe := YAMLScalar(v)
+	probe := ScalarIn(p.Doc.Format, v)
 	f := p.Doc.ReplaceFix("", n, v)
 	if len(f.Edits) == 0 {
 		return nil // an alias: the value is shared, and no fix is offered
 	}
 	e := f.Edits[0]
 	return &fieldValue{Value: v, At: rangeArray(p.Doc.NodeRange(n)), Edit: [2]int{e.Start, e.End},
-		Space: len(e.NewText) > len(probe)}
+		Space: len(e.NewText) > len(probe), Format: p.Doc.Format}
 }
 
 // spellingUse is one page's value of a field.
@@ -172,7 +177,7 @@ func (g *spellingGroup) ranked() []string {
 const maxRelatedPages = 3
 
 // finishJournalConsistency compares the summaries of every page.
-func finishJournalConsistency(sums []Summary, report func(Finding)) {
+func finishJournalConsistency(sums []Summary, report func(Diagnostic)) {
 	titles := map[string]*spellingGroup{}     // by journal_nlm_ta
 	publishers := map[string]*spellingGroup{} // by publisher key
 	byJournal := map[string]*spellingGroup{}  // publisher keys by journal_nlm_ta
@@ -234,12 +239,12 @@ func sortedKeys(m map[string]*spellingGroup) []string {
 // reportSpellings reports the minority spellings of one group's field
 // (or, with no majority, the group once) and returns the pages reported.
 // where says what the group is, for the message.
-func reportSpellings(g *spellingGroup, field, where string, report func(Finding)) []string {
+func reportSpellings(g *spellingGroup, field, where string, report func(Diagnostic)) []string {
 	ranked := g.ranked()
 	top := g.uses[ranked[0]]
 	if len(top) == len(g.uses[ranked[1]]) {
 		first := g.firstUse()
-		f := Finding{Rule: journalConsistencyID, Path: first.path, Range: first.v.Range(), Pointer: Pointer(field),
+		f := Diagnostic{Path: first.path, Range: first.v.Range(), Pointer: Pointer(field),
 			Message: fmt.Sprintf("%s is spelt %d ways%s, with no majority: %s; expected the collection's one spelling",
 				field, len(ranked), where, countSpellings(g, ranked, ""))}
 		for _, s := range ranked {
@@ -258,7 +263,7 @@ func reportSpellings(g *spellingGroup, field, where string, report func(Finding)
 	var paths []string
 	for _, s := range ranked[1:] {
 		for _, u := range g.uses[s] {
-			report(Finding{Rule: journalConsistencyID, Path: u.path, Range: u.v.Range(), Pointer: Pointer(field),
+			report(Diagnostic{Path: u.path, Range: u.v.Range(), Pointer: Pointer(field),
 				Message: fmt.Sprintf("%s %q (%s) is spelt %s%s; expected the collection's one spelling %q",
 					field, s, pages(len(g.uses[s])), countSpellings(g, ranked, s), where, majority),
 				Fixes:   []Fix{u.v.fix(majority)},
@@ -310,7 +315,7 @@ func pages(n int) string {
 // reportPublisherChange gives a note at each page of one journal whose
 // publisher, spelling set aside, is not the journal's usual one; pages
 // whose publisher_name already has a spelling finding are skipped.
-func reportPublisherChange(g *spellingGroup, publishers map[string]*spellingGroup, ta string, spelt map[string]bool, report func(Finding)) {
+func reportPublisherChange(g *spellingGroup, publishers map[string]*spellingGroup, ta string, spelt map[string]bool, report func(Diagnostic)) {
 	ranked := g.ranked()
 	if len(g.uses[ranked[0]]) == len(g.uses[ranked[1]]) {
 		return // no usual publisher to differ from
@@ -327,7 +332,7 @@ func reportPublisherChange(g *spellingGroup, publishers map[string]*spellingGrou
 			if spelt[u.path] {
 				continue
 			}
-			report(Finding{Rule: journalConsistencyID, Severity: SeverityNote, Path: u.path, Range: u.v.Range(),
+			report(Diagnostic{Severity: SeverityNote, Path: u.path, Range: u.v.Range(),
 				Pointer: Pointer("publisher_name"),
 				Message: fmt.Sprintf("publisher_name %q (%s of journal_nlm_ta %q) differs from %q on %s of it; "+
 					"expected one publisher per journal, unless the journal moved publisher",

@@ -96,6 +96,43 @@ func TestJournalConsistencyFixes(t *testing.T) {
 	}
 }
 
+// TestJournalConsistencyFixesTOMLJSON: in a collection of TOML and JSON
+// pages, the majority spelling is written as a TOML or a JSON string.
+func TestJournalConsistencyFixesTOMLJSON(t *testing.T) {
+	dir := t.TempDir()
+	toml := func(title string) string {
+		return fmt.Sprintf("+++\nfigid = 'x'\njournal_title = %s # the title\njournal_nlm_ta = \"Cell Rep\"\n+++\n", title)
+	}
+	jsonPage := func(title string) string {
+		return fmt.Sprintf("{\"figid\": \"x\", \"journal_title\": %s, \"journal_nlm_ta\": \"Cell Rep\"}\n", title)
+	}
+	pages := map[string]string{
+		"a.md": toml(`"Cell \"Reports\""`), "b.md": toml(`'Cell "Reports"'`), "c.md": jsonPage(`"Cell \"Reports\""`),
+		"d.md": toml(`"Cell Reports"`), "e.md": jsonPage(`"Cell Reports"`),
+	}
+	for name, text := range pages {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := dirFiles(t, dir)
+	found := lintCollection(t, files, 2)
+	want := map[string]string{"d.md": toml(`"Cell \"Reports\""`), "e.md": jsonPage(`"Cell \"Reports\""`)}
+	if len(found) != len(want) {
+		t.Fatalf("%d findings, want d.md's and e.md's: %+v", len(found), found)
+	}
+	for _, f := range found {
+		name := filepath.Base(f.Path)
+		if want[name] == "" || len(f.Fixes) != 1 {
+			t.Fatalf("finding %s %q with %d fixes; want d.md or e.md with one fix", f.Path, f.Message, len(f.Fixes))
+		}
+		fixed := string(ruletest.ApplyFixes(t, []byte(pages[name]), f.Fixes...))
+		if fixed != want[name] {
+			t.Errorf("fixed %s:\n%s\nwant:\n%s", name, fixed, want[name])
+		}
+	}
+}
+
 // TestJournalConsistencyWorkers: the findings do not depend on the number
 // of workers.
 func TestJournalConsistencyWorkers(t *testing.T) {

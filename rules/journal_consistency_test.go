@@ -77,8 +77,8 @@ func TestJournalConsistencyCounts(t *testing.T) {
 	}
 	pages = append(pages, [4]string{"f.md", "PLoS One", "PLOS One", "PLOS"}, [4]string{"g.md", "PLoS One", "PLOS One", "PLOS"},
 		[4]string{"h.md", "PLoS One", "PLoS ONE", "PLOS"}, [4]string{"i.md", "PLoS Biol", "PLOS Biology", "PLOS"})
-	var got []Finding
-	finishJournalConsistency(journalSums(t, pages...), func(f Finding) { got = append(got, f) })
+	var got []Diagnostic
+	finishJournalConsistency(journalSums(t, pages...), func(f Diagnostic) { got = append(got, f) })
 	if len(got) != 3 {
 		t.Fatalf("%d findings, want one per minority page: %+v", len(got), got)
 	}
@@ -103,8 +103,8 @@ func TestJournalConsistencyCounts(t *testing.T) {
 func TestJournalConsistencyTie(t *testing.T) {
 	sums := journalSums(t, [4]string{"b.md", "", "", "PLOS"}, [4]string{"c.md", "", "", "Public Library of Science"},
 		[4]string{"d.md", "", "", "Public Library of Science"}, [4]string{"e.md", "", "", "PLOS"})
-	var got []Finding
-	finishJournalConsistency(sums, func(f Finding) { got = append(got, f) })
+	var got []Diagnostic
+	finishJournalConsistency(sums, func(f Diagnostic) { got = append(got, f) })
 	if len(got) != 1 {
 		t.Fatalf("%d findings, want 1: %+v", len(got), got)
 	}
@@ -134,7 +134,7 @@ func TestJournalPublisherChange(t *testing.T) {
 		[4]string{"d.md", "J", "", "Wiley"}, [4]string{"e.md", "J", "", "Wiley Inc."},
 		[4]string{"f.md", "K", "", "Wiley"}, [4]string{"g.md", "K", "", "Wiley"})
 	var got []string
-	finishJournalConsistency(sums, func(f Finding) {
+	finishJournalConsistency(sums, func(f Diagnostic) {
 		got = append(got, fmt.Sprintf("%s %v %d: %s", f.Path, f.Severity, len(f.Fixes), f.Message))
 	})
 	want := []string{
@@ -152,5 +152,5 @@ func TestJournalPublisherChange(t *testing.T) {
 func TestJournalConsistencySpaces(t *testing.T) {
 	sums := journalSums(t, [4]string{"a.md", "PLoS One", "PLOS ONE", "PLOS"}, [4]string{"b.md", "PLoS One", "PLOS ONE ", "PLOS"},
 		[4]string{"c.md", "PLoS One", "PLOS  ONE", "PLOS "})
-	finishJournalConsistency(sums, func(f Finding) { t.Errorf("unexpected finding %s: %s", f.Path, f.Message) })
+	finishJournalConsistency(sums, func(f Diagnostic) { t.Errorf("unexpected finding %s: %s", f.Path, f.Message) })
 }

@@ -211,9 +211,11 @@ func (f *family) has(symbol string) bool {
 // words or from protein family names through synonyms.
 var KeywordChemical = Rule{
 	Meta: Meta{
-		ID:       keywordChemicalID,
-		Severity: SeverityWarning,
-		Summary:  "gene keywords must not come from chemical words or protein family names read as genes",
+		ID:        keywordChemicalID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		FixSafety: FixUnsafe,
+		Summary:   "gene keywords must not come from chemical words or protein family names read as genes",
 		Doc: "PFOCR's gene NER matches a figure's words against gene symbols and synonyms, so " +
 			"chemical abbreviations become genes (ATP → ATP8A2, ADP → WDTC1, GTP → MTG1, PEP → PAEP " +
 			"and PREP, PGI → BGN) and so do family names that are also an old alias of an unrelated " +
@@ -246,8 +248,9 @@ var KeywordChemical = Rule{
 			"themselves noise by their text (one or two characters, numbers, the pipeline's stop " +
 			"list: `CAMP`, `DAG`, `ROS`, `CA2`) or common English words that the table gives to the " +
 			"fly or the worm when `organisms` does not list it (PEP → `Pep`) are `keyword-noise`'s, " +
-			"and this rule leaves them alone; keywords of an organism that `organisms-ner-mismatch` reports are still reported " +
-			"here, since a chemical read as a gene is wrong whichever organism's lexicon read it. " +
+			"and this rule leaves them alone; so are keywords that belong only to organisms that " +
+			"`organisms-ner-mismatch` or `organism-plausibility` reports (that warning names them, and " +
+			"dropping the organism drops them). " +
 			"Warnings, not errors: the rows prove where the keyword came from, but an " +
 			"alias can, rarely, be meant (an Eph receptor figure may call EPHB2 ERK), which " +
 			"only the figure settles. The fix removes the keyword's item; it is unsafe, since the " +
@@ -339,7 +342,7 @@ func runKeywordChemical(p *Pass) {
 			continue
 		}
 		row, seen := suspect[it.Text]
-		if !seen || row < 0 {
+		if !seen || row < 0 || allReported(p, orgs[it.Text], listed) {
 			continue
 		}
 		word := genes.rows[row][wordCol]
@@ -360,6 +363,18 @@ func runKeywordChemical(p *Pass) {
 		h := hits[w]
 		reportChemicalHit(p, items, genes, wordCol, h)
 	}
+}
+
+// allReported tells whether every organism a keyword belongs to is one
+// that an organism rule reports (organismReported): that finding names
+// the keyword already.
+func allReported(p *Pass, orgs, listed []string) bool {
+	for _, o := range orgs {
+		if !organismReported(p, o, listed) {
+			return false
+		}
+	}
+	return len(orgs) > 0
 }
 
 // rowCause tells whether one genes-table row turned a chemical word or a
@@ -510,7 +525,7 @@ func reportChemicalHit(p *Pass, items []Item, genes *tsvTable, wordCol int, h *c
 			what = h.cause.what + ", of which none is a member"
 		}
 	}
-	f := Finding{Rule: keywordChemicalID, Severity: h.cause.severity, Range: p.Doc.NodeRange(first.Node), Pointer: first.Pointer,
+	f := Diagnostic{Severity: h.cause.severity, Node: first.Node, Pointer: first.Pointer,
 		Related: related,
 		Message: fmt.Sprintf("%s from the word %q, %s, matched %s; expected only genes the figure shows", subject, h.word, what, h.how())}
 	if fix, ok := removeItemFix(p.Doc, items, h.items); ok {

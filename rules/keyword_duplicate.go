@@ -1,5 +1,7 @@
 package rules
 
+import "fmt"
+
 const keywordDuplicateID = "keyword-duplicate"
 
 // KeywordDuplicate reports a keyword listed twice in schema-jsonld.keywords.
@@ -7,6 +9,7 @@ var KeywordDuplicate = Rule{
 	Meta: Meta{
 		ID:       keywordDuplicateID,
 		Severity: SeverityWarning,
+		Since:    "0.1.0",
 		Summary:  "schema-jsonld.keywords must list each keyword once",
 		Doc: "`schema-jsonld.keywords` is a list of distinct gene symbols, chemical words and disease " +
 			"words; PFOCR's gene sets and enrichment analyses count each entry. A keyword listed again " +
@@ -45,9 +48,9 @@ func runKeywordDuplicate(p *Pass) {
 		if words[it.Text] {
 			what = " (it is a word of the chemicals or diseases table too, which the pipeline adds after the gene symbols)"
 		}
-		p.ReportNode(keywordDuplicateID, it.Node, it.Pointer,
-			"keyword %q is listed twice, first as item %d (line %d)%s; expected each keyword once",
-			it.Text, prev.Index, p.Doc.NodeRange(prev.Node).Start.Line, what)
+		p.Report(Diagnostic{Node: it.Node, Pointer: it.Pointer,
+			Message: fmt.Sprintf("keyword %q is listed twice, first as item %d of the list (line %d)%s; expected each keyword once",
+				it.Text, prev.Index+1, p.Doc.NodeRange(prev.Node).Start.Line, what)})
 	}
 }
 
@@ -86,4 +89,4 @@ func safeFigid(figid string) bool {
 
 // quietPass returns a pass over p's document and companions whose
 // findings are dropped, for reading tables that another rule reports on.
-func quietPass(p *Pass) *Pass { return NewPass(p.Doc, func(Finding) {}, p.companions) }
+func quietPass(p *Pass) *Pass { return NewPass(p.Doc, p.rule, func(Finding) {}, p.companions) }

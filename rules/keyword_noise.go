@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed" // the English word list is embedded
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/figlint/figlint/internal/lexicon"
@@ -36,6 +37,7 @@ func newKeywordNoise(set *lexicon.Set) Rule {
 		Meta: Meta{
 			ID:       keywordNoiseID,
 			Severity: SeverityNote,
+			Since:    "0.1.0",
 			Summary:  "gene keywords that are likely OCR noise",
 			Doc: "OCR of a figure yields words that happen to be gene symbols of some organism; the " +
 				"pipeline keeps them, and they pollute the figure's gene set. Each keyword of the gene " +
@@ -50,10 +52,12 @@ func newKeywordNoise(set *lexicon.Set) Rule {
 				"keyword that the table or a lexicon places: chemical and disease words come last). " +
 				"A short keyword that a loaded lexicon (the built-in human one, or `--lexicon`) knows as " +
 				"an official symbol of its organism is not noise when `organisms` lists that organism or " +
-				"none (`C3`, `AR`, `F9`, `TH` are human genes). One cause, one finding: the keywords of one " +
-				"kind on a page are one note at the first, naming all, the others as related locations; " +
+				"none (`C3`, `AR`, `F9`, `TH` are human genes). One cause, one finding: the noise keywords " +
+				"of a page, of every kind, are one note at the first, naming all by kind, the others as " +
+				"related locations; " +
 				"and keywords of an organism that `organisms-ner-mismatch` reports (organisms lists " +
-				"others) are left to that rule, whose warning names them. " +
+				"others) or `organism-plausibility` reports (the figure does not support it) are left " +
+				"to that rule, whose warning names them. " +
 				"Notes only: these are real symbols, so only the figure can tell.",
 			Bad: "organisms:\n- Homo sapiens\norganisms_ner:\n- Drosophila melanogaster\n- Homo sapiens\n" +
 				"schema-jsonld:\n  keywords:\n  - cash\n  - Dr\n  - STAT3\n",
@@ -96,55 +100,119 @@ func runKeywordNoise(p *Pass, set *lexicon.Set) {
 			}
 		}
 	}
-	k.reportNoise(numbers, func(string) string { return "is a number" }, "are numbers",
-		"gene symbols only (numbers among the symbols are usually OCR noise)")
-	k.reportNoise(short, func(s string) string {
-		n := len([]rune(s))
-		return fmt.Sprintf("has only %d character%s", n, plural(n))
-	}, "have only one or two characters", "only symbols the figure shows (symbols this short are usually OCR noise)")
-	k.reportNoise(stop, func(string) string { return "is on the PFOCR pipeline's stop list of words that are usually not genes" },
-		"are on the PFOCR pipeline's stop list of words that are usually not genes", "only symbols the figure shows")
-	for _, org := range englishOrder {
-		k.reportNoise(english[org], func(string) string { return fmt.Sprintf("is a common English word and a %s symbol", org) },
-			fmt.Sprintf("are common English words and %s symbols", org),
-			fmt.Sprintf("only symbols the figure shows (organisms does not list %s, so these are likely OCR noise)", org))
+	groups := []noiseGroup{
+		{numbers, func(string) string { return "is a number" }, "are numbers", "numbers",
+			"gene symbols only (numbers among the symbols are usually OCR noise)"},
+		{short, func(s string) string {
+			n := len([]rune(s))
+			return fmt.Sprintf("has only %d character%s", n, plural(n))
+		}, "have only one or two characters", "one or two characters", "only symbols the figure shows (symbols this short are usually OCR noise)"},
+		{stop, func(string) string { return "is on the PFOCR pipeline's stop list of words that are usually not genes" },
+			"are on the PFOCR pipeline's stop list of words that are usually not genes", "on the PFOCR pipeline's stop list",
+			"only symbols the figure shows"},
 	}
+	for _, org := range englishOrder {
+		groups = append(groups, noiseGroup{english[org], func(string) string { return fmt.Sprintf("is a common English word and a %s symbol", org) },
+			fmt.Sprintf("are common English words and %s symbols", org), fmt.Sprintf("English words and %s symbols", org),
+			fmt.Sprintf("only symbols the figure shows (organisms does not list %s, so these are likely OCR noise)", org)})
+	}
+	k.reportNoise(groups)
 }
 
-// reportNoise reports keywords of one kind of noise as one finding at the
-// first, the others as related locations. one says what a single keyword
-// is, many what several are.
-func (k *keywordPage) reportNoise(idx []int, one func(string) string, many, expected string) {
-	if len(idx) == 0 {
-		return
-	}
-	if len(idx) == 1 {
-		s := k.items[idx[0]]
-		k.report(keywordNoiseID, idx[0], 0, nil, "keyword %q %s; expected %s", s, one(s), expected)
-		return
-	}
-	names := make([]string, len(idx))
-	related := make([]Related, 0, len(idx)-1)
-	for j, i := range idx {
-		names[j] = k.items[i]
-		if j > 0 {
-			related = append(related, Related{Range: k.p.Doc.NodeRange(k.nodes[i]), Message: fmt.Sprintf("%q is here", k.items[i])})
+// noiseGroup is the keywords of one kind of noise on a page: idx, what a
+// single one is (one), what several are (many, and kind in a list of
+// kinds), and what is expected.
+type noiseGroup struct {
+	idx        []int
+	one        func(string) string
+	many, kind string
+	expected   string
+}
+
+// reportNoise reports a page's noise keywords as one finding at the first,
+// the others as related locations: the NER accepted such words throughout
+// the figure, which is one cause however many words and kinds it let in.
+func (k *keywordPage) reportNoise(groups []noiseGroup) {
+	var used []noiseGroup
+	var all []int
+	for _, g := range groups {
+		if len(g.idx) > 0 {
+			used = append(used, g)
+			all = append(all, g.idx...)
 		}
 	}
-	k.p.Report(Finding{Rule: keywordNoiseID, Range: k.p.Doc.NodeRange(k.nodes[idx[0]]), Pointer: k.ptrs[idx[0]], Related: related,
-		Message: fmt.Sprintf("%d keywords (%s) %s; expected %s", len(idx), quoteList(names, 5), many, expected)})
+	if len(all) == 0 {
+		return
+	}
+	if len(all) == 1 {
+		g, s := used[0], k.items[all[0]]
+		k.report(all[0], 0, nil, "keyword %q %s; expected %s", s, g.one(s), g.expected)
+		return
+	}
+	slices.Sort(all)
+	related := make([]Related, 0, len(all)-1)
+	for _, i := range all[1:] {
+		related = append(related, Related{Range: k.p.Doc.NodeRange(k.nodes[i]), Message: fmt.Sprintf("%q is here", k.items[i])})
+	}
+	names := func(idx []int) []string {
+		out := make([]string, len(idx))
+		for j, i := range idx {
+			out[j] = k.items[i]
+		}
+		return out
+	}
+	var msg string
+	if len(used) == 1 {
+		g := used[0]
+		msg = fmt.Sprintf("%d keywords (%s) %s; expected %s", len(g.idx), quoteList(names(g.idx), 5), g.many, g.expected)
+	} else {
+		parts := make([]string, len(used))
+		for j, g := range used {
+			parts[j] = fmt.Sprintf("%s (%s)", quoteList(names(g.idx), 5), g.kind)
+		}
+		msg = fmt.Sprintf("%d keywords are likely noise: %s; expected only symbols the figure shows", len(all), strings.Join(parts, ", "))
+	}
+	k.p.Report(Diagnostic{Node: k.nodes[all[0]], Pointer: k.ptrs[all[0]], Related: related, Message: msg})
 }
 
 // coveredByMismatch tells whether keyword i belongs to an organism that
-// organisms-ner-mismatch reports (organisms names others, not this one):
-// that finding names the organism and its keywords as the evidence, so
+// organisms-ner-mismatch reports (organisms names others, not this one) or
+// organism-plausibility reports (the figure does not support it): that
+// finding names the organism and its words as the evidence, so
 // keyword-noise leaves them to it. One cause, one finding.
 func (k *keywordPage) coveredByMismatch(i int, s string) bool {
-	if len(k.listed) == 0 || !k.p.Enabled(organismsNERMismatchID) {
+	reported := func(o string) bool {
+		if len(k.listed) > 0 && k.p.Enabled(organismsNERMismatchID) && !k.isListed(o) {
+			return true
+		}
+		if k.p.Enabled(organismPlausibilityID) {
+			for _, f := range implausibleOrganisms(k.p) {
+				if f.organism == o {
+					return true
+				}
+			}
+		}
 		return false
 	}
-	org := k.organismOf(i, s)
-	return org != "" && !k.isListed(org)
+	if org := k.organismOf(i, s); org != "" {
+		return reported(org)
+	}
+	// Not placed (no genes table, and past the keywords a lexicon
+	// places): the keyword is a reported organism's when it has that
+	// organism's symbol shape and no other organism's of the page ("rl"
+	// and "oe" are fly-shaped, not human-shaped).
+	fitsReported := false
+	for _, o := range k.ner {
+		sh := shapeOf(o)
+		if sh == nil || !sh.fits(s) {
+			continue
+		}
+		if !reported(o) {
+			return false
+		}
+		fitsReported = true
+	}
+	return fitsReported
 }
 
 // officialOfListed tells whether short keyword s is an official symbol,

@@ -81,9 +81,11 @@ var KeywordSymbol = newKeywordSymbol(builtinLexicons)
 func newKeywordSymbol(set *lexicon.Set) Rule {
 	return Rule{
 		Meta: Meta{
-			ID:       keywordSymbolID,
-			Severity: SeverityWarning,
-			Summary:  "gene keywords must be NCBI Gene official symbols of the page's organisms",
+			ID:        keywordSymbolID,
+			Severity:  SeverityWarning,
+			Since:     "0.1.0",
+			FixSafety: FixUnsafe,
+			Summary:   "gene keywords must be NCBI Gene official symbols of the page's organisms",
 			Doc: "The gene part of `schema-jsonld.keywords` holds NCBI Gene official symbols of the " +
 				"organisms in `organisms_ner`, organism by organism in that order, followed by chemical " +
 				"and disease words. Each gene keyword is checked at its list item against the lexicons " +
@@ -387,9 +389,9 @@ func (k *keywordPage) isListed(o string) bool {
 	return false
 }
 
-// report reports a keyword finding at item i.
-func (k *keywordPage) report(rule string, i int, sev Severity, fix *string, format string, args ...any) {
-	f := Finding{Rule: rule, Range: k.p.Doc.NodeRange(k.nodes[i]), Pointer: k.ptrs[i], Message: fmt.Sprintf(format, args...)}
+// report reports a finding of the running keyword rule at item i.
+func (k *keywordPage) report(i int, sev Severity, fix *string, format string, args ...any) {
+	f := Diagnostic{Node: k.nodes[i], Pointer: k.ptrs[i], Message: fmt.Sprintf(format, args...)}
 	if sev != 0 {
 		f.Severity = sev
 	}
@@ -451,7 +453,7 @@ func runKeywordSymbol(p *Pass, set *lexicon.Set) {
 // whose keywords cannot be attributed to organisms.
 func (k *keywordPage) checkChars(i int, s string) {
 	if bad := badSymbolChars(s); bad != "" && len(k.owners(s)) == 0 {
-		k.report(keywordSymbolID, i, SeverityError, nil,
+		k.report(i, SeverityError, nil,
 			"keyword %q contains %s, which no official gene symbol contains; expected an NCBI Gene symbol", s, bad)
 	}
 }
@@ -477,7 +479,7 @@ func (k *keywordPage) checkSymbol(i int, s string) {
 	}
 	if k.lex[block] == nil {
 		sh := shapeOf(block)
-		k.report(keywordSymbolID, i, 0, nil,
+		k.report(i, 0, nil,
 			"keyword %q does not have the shape of a %s symbol (%s); checked by shape only, as no lexicon of %s is loaded (see figlint lexicon build)",
 			s, block, sh.desc, block)
 		return
@@ -491,10 +493,10 @@ func (k *keywordPage) checkSymbol(i int, s string) {
 	}
 	what := fmt.Sprintf("keyword %q is not an NCBI Gene symbol of %s", s, k.lexiconNames(orgs))
 	if len(near) > 0 {
-		k.report(keywordSymbolID, i, 0, nil, "%s; expected an official symbol such as %s", what, quoteList(near, 3))
+		k.report(i, 0, nil, "%s; expected an official symbol such as %s", what, quoteList(near, 3))
 		return
 	}
-	k.report(keywordSymbolID, i, 0, nil, "%s; expected an official symbol", what)
+	k.report(i, 0, nil, "%s; expected an official symbol", what)
 }
 
 // lexiconNames names organisms with the dates of their lexicons:
@@ -528,7 +530,7 @@ func (k *keywordPage) checkOwners(i int, s string, owners []string) {
 			}
 		}
 	}
-	k.report(keywordSymbolID, i, SeverityNote, nil,
+	k.report(i, SeverityNote, nil,
 		"keyword %q is a symbol of %s only, which organisms does not list; expected symbols of the figure's organisms (%s)",
 		s, strings.Join(owners, " and "), quoteList(k.listed, 3))
 }
@@ -555,7 +557,7 @@ func (k *keywordPage) checkSynonym(i int, s string) bool {
 	}
 	if len(all) == 1 {
 		want := all[0]
-		k.report(keywordSymbolID, i, 0, &want,
+		k.report(i, 0, &want,
 			"keyword %q is a synonym or previous symbol of %q (%s); expected the official symbol", s, want, hits[0].org)
 		return true
 	}
@@ -563,7 +565,7 @@ func (k *keywordPage) checkSynonym(i int, s string) bool {
 	for j, h := range hits {
 		parts[j] = quoteList(h.targets, 6) + " (" + h.org + ")"
 	}
-	k.report(keywordSymbolID, i, 0, nil,
+	k.report(i, 0, nil,
 		"keyword %q is an ambiguous synonym, of %s; expected the official symbol of the gene meant", s, strings.Join(parts, " and "))
 	return true
 }

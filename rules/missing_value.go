@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ var MissingValue = Rule{
 	Meta: Meta{
 		ID:       "missing-value",
 		Severity: SeverityWarning,
+		Since:    "0.1.0",
 		Summary:  "fields must not hold R's missing values or curation placeholders",
 		Doc: `The R notebooks that write PFOCR pages print a missing value as ` + "`.na.character`" + `
 (also ` + "`.na`, `.na.real`, `.na.integer`" + `) or ` + "`NA`" + `, and curators leave ` + "`N/A`, `XXX`" + ` or
@@ -27,14 +29,19 @@ In ` + "`schema-jsonld.keywords`" + ` only R's ` + "`.na…`" + ` spellings and 
 there may be a real gene symbol. ` + "`ndex`" + ` is optional in practice, so its findings are notes.
 Pages of the generation before about 2020 predate PFOCR's journal metadata and hold R's missing
 value in all of doi, journal_title, journal_nlm_ta, publisher_name and keywords: that is one
-note at doi, with the other four fields as related locations, not five warnings. ` + "`organisms: [NA]`" + `
+note at doi, with the other four fields as related locations, not five warnings; and when
+several pages of a run have that gap, it is one fact about the collection, reported after
+the pages (the collection phase) as one note at the first such page, the others' doi as
+related locations. ` + "`organisms: [NA]`" + `
 (or the older generation's single ` + "`NA`" + `) is how PFOCR writes "unknown organisms" and is not
 reported; a marker beside real names in ` + "`organisms`" + ` is a stray item, a warning. There is no
 fix: the right value is unknown.`,
 		Bad:  "doi: .na.character\n",
 		Good: "doi: 10.1186/s12935-022-02527-9\n",
 	},
-	Run: runMissingValue,
+	Run:       runMissingValue,
+	Summarize: summarizeGenerationGap,
+	Finish:    finishGenerationGap,
 }
 
 // missingValueFields are the top-level text fields of the current
@@ -174,32 +181,90 @@ func runMissingValue(p *Pass) {
 			related = append(related, Related{Range: p.Doc.NodeRange(it.Node), Message: fmt.Sprintf("%q is here", it.Text)})
 		}
 	}
-	p.Report(Finding{Rule: "missing-value", Range: p.Doc.NodeRange(first.Node), Pointer: first.Pointer, Related: related,
+	p.Report(Diagnostic{Node: first.Node, Pointer: first.Pointer, Related: related,
 		Message: fmt.Sprintf("%s beside %d scientific name%s; expected only the names (a missing value stands for \"unknown\" only as the sole item)",
 			subject, names, plural(names))})
 }
 
-// reportGenerationGap reports, as one note, a page whose five journal
-// metadata fields are all R's missing value, and tells whether it did.
-func reportGenerationGap(p *Pass) bool {
-	var first *yaml.Node
-	var related []Related
-	for _, name := range generationGap {
+// gapPage is what the collection phase knows of a page whose five
+// journal metadata fields are all R's missing value: where they are.
+type gapPage struct {
+	Value  string   `json:"v"`
+	Fields []string `json:"f"` // generationGap[1:]' values, in order
+	At     []Range  `json:"r"` // doi's range, then the other fields'
+}
+
+// generationGapOf tells whether the page has the generation gap, and where.
+func generationGapOf(p *Pass) (gapPage, bool) {
+	var g gapPage
+	for i, name := range generationGap {
 		text, node, ok := p.Scalar(Pointer(name))
 		if !ok || isMissingNull(node) || (!isRMissing(text) && strings.TrimSpace(text) != "NA") {
-			return false
+			return gapPage{}, false
 		}
-		if first == nil {
-			first = node
+		if i == 0 {
+			g.Value = text
+		} else {
+			g.Fields = append(g.Fields, text)
+		}
+		g.At = append(g.At, p.Doc.NodeRange(node))
+	}
+	return g, true
+}
+
+// reportGenerationGap tells whether the page has the generation gap; the
+// collection phase reports it (finishGenerationGap).
+func reportGenerationGap(p *Pass) bool {
+	_, gap := generationGapOf(p)
+	return gap
+}
+
+func summarizeGenerationGap(p *Pass) any {
+	if g, gap := generationGapOf(p); gap {
+		return g
+	}
+	return nil
+}
+
+// finishGenerationGap reports the generation gap: on one page, one note at
+// its doi with the other four fields as related locations; on several, one
+// note for all of them at the first page's doi, the others' as related
+// locations, since it is one fact about the collection.
+func finishGenerationGap(sums []Summary, report func(Diagnostic)) {
+	type page struct {
+		path string
+		g    gapPage
+	}
+	var pages []page
+	for _, s := range sums {
+		var g gapPage
+		if err := json.Unmarshal(s.Data, &g); err != nil || len(g.At) != len(generationGap) {
 			continue
 		}
-		related = append(related, Related{Range: p.Doc.NodeRange(node), Message: fmt.Sprintf("%s is %q", name, text)})
+		pages = append(pages, page{s.Path, g})
 	}
-	text, _, _ := p.Scalar(Pointer(generationGap[0]))
-	p.Report(Finding{Rule: "missing-value", Severity: SeverityNote, Range: p.Doc.NodeRange(first), Pointer: Pointer(generationGap[0]),
+	switch len(pages) {
+	case 0:
+		return
+	case 1:
+		g := pages[0].g
+		related := make([]Related, 0, len(g.Fields))
+		for i, text := range g.Fields {
+			related = append(related, Related{Path: pages[0].path, Range: g.At[i+1], Message: fmt.Sprintf("%s is %q", generationGap[i+1], text)})
+		}
+		report(Diagnostic{Severity: SeverityNote, Path: pages[0].path, Range: g.At[0], Pointer: Pointer(generationGap[0]),
+			Related: related,
+			Message: fmt.Sprintf("doi, journal_title, journal_nlm_ta, publisher_name and keywords are all R's missing value (%q): the page predates PFOCR's journal metadata; expected them filled in when the page is regenerated", g.Value)})
+		return
+	}
+	related := make([]Related, 0, len(pages)-1)
+	for _, pg := range pages[1:] {
+		related = append(related, Related{Path: pg.path, Range: pg.g.At[0], Message: fmt.Sprintf("doi is %q, and so are the four journal fields", pg.g.Value)})
+	}
+	report(Diagnostic{Severity: SeverityNote, Path: pages[0].path, Range: pages[0].g.At[0], Pointer: Pointer(generationGap[0]),
 		Related: related,
-		Message: fmt.Sprintf("doi, journal_title, journal_nlm_ta, publisher_name and keywords are all R's missing value (%q): the page predates PFOCR's journal metadata; expected them filled in when the page is regenerated", text)})
-	return true
+		Message: fmt.Sprintf("%d pages (this one and %d more) hold R's missing value (%q) in all of doi, journal_title, journal_nlm_ta, publisher_name and keywords: they predate PFOCR's journal metadata; expected them filled in when those pages are regenerated",
+			len(pages), len(pages)-1, pages[0].g.Value)})
 }
 
 // reportMissing reports one missing value. sev 0 keeps the rule's default.
@@ -213,7 +278,7 @@ func reportMissing(p *Pass, n *yaml.Node, ptr, name, text, desc, expected string
 	default:
 		msg = fmt.Sprintf("%s is %q, %s; expected %s", name, text, desc, expected)
 	}
-	p.Report(Finding{Rule: "missing-value", Range: p.Doc.NodeRange(n), Pointer: ptr, Message: msg, Severity: sev})
+	p.Report(Diagnostic{Node: n, Pointer: ptr, Message: msg, Severity: sev})
 }
 
 // isMissingNull tells whether n is a YAML null (~, null, or nothing at all),

@@ -48,8 +48,9 @@ func TestMissingValueSeverities(t *testing.T) {
 // TestValueRulesCorpus runs doi-format, publication-year and missing-value
 // over the real sample. Every finding was read against its page: the 37
 // pages dated 1999-2019 write .na.character for doi, journal_title,
-// journal_nlm_ta, publisher_name and keywords, one note each (the
-// generation's gap); three of them also in schema-jsonld.keywords; one
+// journal_nlm_ta, publisher_name and keywords (the generation's gap),
+// one note for the 37 in the collection phase; three of them also in
+// schema-jsonld.keywords; one
 // 2023 page has an empty publisher_name; organisms is [NA] (PFOCR's
 // "unknown", not reported) on 40 pages and holds NA beside names on 3
 // (warnings); organisms_ner NA is not reported. The 39
@@ -91,7 +92,7 @@ func TestValueRulesCorpus(t *testing.T) {
 			}
 		}
 	}
-	wantCounts := map[string]int{"missing-value warning": 7, "missing-value note": 37}
+	wantCounts := map[string]int{"missing-value warning": 7}
 	for k, n := range counts {
 		if wantCounts[k] != n {
 			t.Errorf("%d %s findings; want %d", n, k, wantCounts[k])
@@ -106,7 +107,6 @@ func TestValueRulesCorpus(t *testing.T) {
 		t.Errorf("a year found in %d reftexts; want 75 (all but Curr Pathobiol Rep's)", reftextYears)
 	}
 	for _, w := range []string{
-		`PMC100003__mb2410470011.md:17:6-19 doi, journal_title, journal_nlm_ta, publisher_name and keywords are all R's missing value (".na.character"): the page predates PFOCR's journal metadata; expected them filled in when the page is regenerated`,
 		`PMC2277018__tjp0583-0415-f1.md:55:5-18 schema-jsonld.keywords item is ".na.character", R's missing value; expected a gene symbol or a chemical or disease word`,
 		`PMC3246694__DRP2012-259170.002.md:62:5-18 schema-jsonld.keywords item is ".na.character", R's missing value; expected a gene symbol or a chemical or disease word`,
 		`PMC3670316__pnas.1222115110fig07.md:109:5-18 schema-jsonld.keywords item is ".na.character", R's missing value; expected a gene symbol or a chemical or disease word`,
@@ -116,6 +116,27 @@ func TestValueRulesCorpus(t *testing.T) {
 		if !got[w] {
 			t.Errorf("missing finding %s", w)
 		}
+	}
+
+	// The generation's gap: one note for the collection, at the first
+	// page's doi, the other 36 pages' doi as related locations.
+	files, errs := engine.Collect([]string{filepath.Join(dir, "_figures")}, dir, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var coll []rules.Finding
+	if err := eng.Run(files, 2, func(r engine.Result) error {
+		if r.Collection {
+			coll = append(coll, r.Findings...)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(coll) != 1 || coll[0].Severity != rules.SeverityNote || filepath.Base(coll[0].Path) != "PMC100003__mb2410470011.md" ||
+		coll[0].Range.Start.Line != 17 || coll[0].Range.Start.Column != 6 || len(coll[0].Related) != 36 ||
+		!strings.HasPrefix(coll[0].Message, `37 pages (this one and 36 more) hold R's missing value (".na.character") in all of doi, journal_title,`) {
+		t.Errorf("collection findings %+v; want one note for 37 pages at PMC100003's doi (17:6), 36 related", coll)
 	}
 
 	// Real pages broken on purpose: the rules speak up where they should.
@@ -185,7 +206,7 @@ func TestMissingValueGenerationGap(t *testing.T) {
 		t.Fatalf("no line starts with %q", prefix)
 		return 0
 	}
-	fs := lintValueRules(t, "missing-value", data)
+	fs := ruletest.LintPageAlone(t, ruletest.Registry(t, rules.MissingValue), okPage, data, "missing-value")
 	if len(fs) != 1 {
 		t.Fatalf("findings %+v; want one", fs)
 	}

@@ -23,9 +23,12 @@ const organismNameID = "organism-name"
 // NCBI Taxonomy scientific name, and says what is wrong when it is not.
 var OrganismName = Rule{
 	Meta: Meta{
-		ID:       organismNameID,
-		Severity: SeverityWarning,
-		Summary:  "organisms and organisms_ner must hold NCBI Taxonomy scientific names",
+		ID:        organismNameID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
+		FixSafety: FixUnsafe,
+		Summary:   "organisms and organisms_ner must hold NCBI Taxonomy scientific names",
 		Doc: "Each item of `organisms` and `organisms_ner` must be an NCBI Taxonomy scientific name, " +
 			"as the site groups figures by these strings. Names are checked against NCBI Taxonomy's " +
 			"2.66 million scientific names and synonyms (built in: Bioconductor's GenomeInfoDbData " +
@@ -237,7 +240,7 @@ type organismCheck struct {
 }
 
 func (c *organismCheck) report(sev Severity, fix *string, format string, args ...any) {
-	f := Finding{Rule: organismNameID, Range: c.p.Doc.NodeRange(c.node), Pointer: c.ptr,
+	f := Diagnostic{Node: c.node, Pointer: c.ptr,
 		Message: fmt.Sprintf(format, args...)}
 	if sev != SeverityWarning {
 		f.Severity = sev

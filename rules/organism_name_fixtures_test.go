@@ -31,21 +31,6 @@ func orgLintOne(t *testing.T, path string, ids ...string) []rules.Finding {
 	return ruletest.LintPage(t, ruletest.Registry(t, rules.OrganismName, rules.OrganismsNERMismatch), path, data, ids...)
 }
 
-// orgApplyFix applies a finding's first fix to the page's bytes and returns
-// the line the fix touched.
-func orgApplyFix(t *testing.T, path string, f rules.Finding) string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(f.Fixes) != 1 || len(f.Fixes[0].Edits) != 1 {
-		t.Fatalf("%s: want one fix with one edit, got %+v", f.Message, f.Fixes)
-	}
-	out := string(ruletest.ApplyFixes(t, data, f.Fixes[0]))
-	return strings.Split(out, "\n")[f.Range.Start.Line-1]
-}
-
 // TestOrganismNameSeveritiesAndFixes checks what the fixture harness does
 // not: each case's severity and the line its fix produces.
 func TestOrganismNameSeveritiesAndFixes(t *testing.T) {
@@ -98,7 +83,11 @@ func TestOrganismNameSeveritiesAndFixes(t *testing.T) {
 	for name, lines := range cases {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(dir, name)
-			fs := orgLintOne(t, path, "organism-name")
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs := ruletest.LintPage(t, ruletest.Registry(t, rules.OrganismName, rules.OrganismsNERMismatch), path, data, "organism-name")
 			if len(fs) != len(lines) {
 				t.Fatalf("%d findings, want %d: %+v", len(fs), len(lines), fs)
 			}
@@ -111,15 +100,7 @@ func TestOrganismNameSeveritiesAndFixes(t *testing.T) {
 				if f.Severity != w.sev {
 					t.Errorf("line %d: severity %v, want %v (%s)", f.Range.Start.Line, f.Severity, w.sev, f.Message)
 				}
-				if w.fixLine == "" {
-					if len(f.Fixes) != 0 {
-						t.Errorf("line %d: unexpected fix %+v", f.Range.Start.Line, f.Fixes)
-					}
-					continue
-				}
-				if got := orgApplyFix(t, path, f); !strings.HasPrefix(got, w.fixLine) {
-					t.Errorf("line %d: fixed line %q, want it to start with %q", f.Range.Start.Line, got, w.fixLine)
-				}
+				ruletest.CheckFix(t, data, f, w.fixLine)
 			}
 		})
 	}

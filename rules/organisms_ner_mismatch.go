@@ -14,9 +14,11 @@ const organismsNERMismatchID = "organisms-ner-mismatch"
 // figure's words, which is usually a false positive of the NER.
 var OrganismsNERMismatch = Rule{
 	Meta: Meta{
-		ID:       organismsNERMismatchID,
-		Severity: SeverityWarning,
-		Summary:  "organisms_ner names should be among the paper's organisms",
+		ID:        organismsNERMismatchID,
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
+		Summary:   "organisms_ner names should be among the paper's organisms",
 		Doc: "`organisms_ner` lists the organisms whose gene lexicons matched the figure's words; " +
 			"`organisms` lists the paper's organisms. An `organisms_ner` name missing from " +
 			"`organisms` usually means the NER matched words of the figure that are gene symbols " +
@@ -92,7 +94,7 @@ func runOrganismsNERMismatch(p *Pass) {
 			_, r := nerEvidence(p, name)
 			related = append(related, r...)
 		}
-		p.Report(Finding{Rule: organismsNERMismatchID, Severity: SeverityError, Range: p.Doc.NodeRange(at),
+		p.Report(Diagnostic{Severity: SeverityError, Node: at,
 			Pointer: "/organisms_ner", Related: related,
 			Message: fmt.Sprintf("organisms_ner names %s and organisms lists %s: the two share no organism; expected the organisms the figure's genes come from to be among the paper's organisms",
 				quoteList(ner, 3), quoteList(known, 3))})
@@ -111,7 +113,7 @@ func runOrganismsNERMismatch(p *Pass) {
 		if len(words) > 0 {
 			evidence = fmt.Sprintf(" (its %d keyword%s: %s)", len(words), plural(len(words)), quoteList(words, 5))
 		}
-		p.Report(Finding{Rule: organismsNERMismatchID, Range: p.Doc.NodeRange(nodes[i]), Pointer: ptrs[i], Related: related,
+		p.Report(Diagnostic{Node: nodes[i], Pointer: ptrs[i], Related: related,
 			Message: fmt.Sprintf("organisms_ner names %q, which organisms does not list%s; expected the organisms the figure's genes come from to be among the paper's organisms",
 				ner[i], evidence)})
 	}

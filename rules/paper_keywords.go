@@ -14,6 +14,7 @@ var PaperKeywords = Rule{
 		FixSafety: FixSafe,
 		ID:        "paper-keywords",
 		Severity:  SeverityNote,
+		Since:     "0.1.0",
 		Summary:   "the ` | `-joined keywords string must not have empty or duplicate parts",
 		Doc: `The top-level ` + "`keywords`" + ` field holds the paper's author keywords joined with ` + "` | `" + `.
 The rule splits it at ` + "`|`" + `, trims each part, and reports empty parts (` + "`a |  | b`" + `, a leading
@@ -53,14 +54,13 @@ func paperKeywordsClean(s string) (empty int, dups []string, cleaned string) {
 }
 
 func runPaperKeywords(p *Pass) {
-	const id = "paper-keywords"
 	value, n, ok := p.Scalar("/keywords")
 	if !ok || isMissing(value) {
 		return
 	}
 	empty, dups, cleaned := paperKeywordsClean(value)
 	report := func(msg string) {
-		f := Finding{Rule: id, Range: p.Doc.NodeRange(n), Pointer: "/keywords", Message: msg}
+		f := Diagnostic{Node: n, Pointer: "/keywords", Message: msg}
 		if cleaned != "" {
 			f.Fixes = []Fix{p.Doc.ReplaceFix("replace with the cleaned keywords", n, cleaned)}
 		}

@@ -12,9 +12,12 @@ import (
 // the citation or a preprint DOI's date.
 var PublicationYear = Rule{
 	Meta: Meta{
-		ID:       "publication-year",
-		Severity: SeverityWarning,
-		Summary:  "year must be plausible and agree with reftext and a preprint DOI's date",
+		ID:        "publication-year",
+		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
+		FixSafety: FixUnsafe,
+		Summary:   "year must be plausible and agree with reftext and a preprint DOI's date",
 		Doc: `` + "`year`" + ` is the paper's publication year. It must lie between 1900 and next year
 (papers appear online ahead of their issue), and agree with the two other places that
 carry it: the citation in ` + "`reftext`" + `, whose year follows the journal abbreviation
@@ -162,7 +165,7 @@ func runPublicationYear(p *Pass) {
 	if len(disagreements) > 0 {
 		msg.WriteString("disagrees with " + strings.Join(disagreements, ", and with "))
 	}
-	f := Finding{Rule: "publication-year", Range: p.Doc.NodeRange(node), Pointer: "/year"}
+	f := Diagnostic{Node: node, Pointer: "/year"}
 	switch {
 	case fixOK && fix != 0 && fix != year:
 		fmt.Fprintf(&msg, "; expected %d", fix)

@@ -1,7 +1,6 @@
 package rules_test
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -56,18 +55,7 @@ func TestPublicationYearRangeAndFixes(t *testing.T) {
 				fs[0].Range.Start != (rules.Position{Line: 18, Column: 7}) {
 				t.Fatalf("findings %+v; want one warning %q at 18:7", fs, tc.message)
 			}
-			switch {
-			case tc.fixed == "" && len(fs[0].Fixes) != 0:
-				t.Errorf("fixes %+v; want none", fs[0].Fixes)
-			case tc.fixed != "":
-				if len(fs[0].Fixes) != 1 {
-					t.Fatalf("fixes %+v; want one", fs[0].Fixes)
-				}
-				got := string(ruletest.ApplyFixes(t, data, fs[0].Fixes[0]))
-				if !strings.Contains(got, "\n"+tc.fixed+"\n") {
-					t.Errorf("fixed page lacks %q:\n%s", tc.fixed, got)
-				}
-			}
+			ruletest.CheckFix(t, data, fs[0], tc.fixed)
 		})
 	}
 }

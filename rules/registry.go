@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 )
 
@@ -13,10 +14,35 @@ type Registry struct {
 	metas map[string]Meta
 }
 
-var validID = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-zA-Z][a-zA-Z0-9]*)?$`)
+var (
+	validID      = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-zA-Z][a-zA-Z0-9]*)?$`)
+	validVersion = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$`)
+)
+
+// derivedTags returns the tags of the i-th ID of rule r (0: its own, then
+// its family's): "front-matter", then the family's ID for a member, then
+// "collection" for a collection-level rule's own ID, then the Meta's own
+// tags that are not among them.
+func derivedTags(r Rule, i int, own []string) []string {
+	tags := []string{"front-matter"}
+	if i > 0 {
+		tags = append(tags, r.ID)
+	}
+	if i == 0 && r.Finish != nil {
+		tags = append(tags, "collection")
+	}
+	for _, t := range own {
+		if !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	return tags
+}
 
 // NewRegistry checks and registers rules: IDs must be kebab-case (a family
-// member may add "/keyword") and unique, and every rule needs a Run.
+// member may add "/keyword") and unique, and every rule needs a Run. It
+// completes each Meta: the default precision, and the derived tags (see
+// Meta.Tags).
 func NewRegistry(rs ...Rule) (*Registry, error) {
 	reg := &Registry{metas: map[string]Meta{}}
 	for _, r := range rs {
@@ -27,7 +53,7 @@ func NewRegistry(rs ...Rule) (*Registry, error) {
 			return nil, fmt.Errorf("rules: rule %q needs both Summarize and Finish, or neither", r.ID)
 		}
 		metas := append([]Meta{r.Meta}, r.Family...)
-		for _, m := range metas {
+		for i, m := range metas {
 			if !validID.MatchString(m.ID) {
 				return nil, fmt.Errorf("rules: invalid rule ID %q: expected kebab-case", m.ID)
 			}
@@ -40,6 +66,20 @@ func NewRegistry(rs ...Rule) (*Registry, error) {
 			if m.Summary == "" || m.Doc == "" {
 				return nil, fmt.Errorf("rules: rule %q needs a summary and a doc", m.ID)
 			}
+			switch m.Precision {
+			case "":
+				m.Precision = PrecisionHigh
+			case PrecisionVeryHigh, PrecisionHigh, PrecisionMedium, PrecisionLow:
+			default:
+				return nil, fmt.Errorf("rules: rule %q has an unknown precision %q", m.ID, m.Precision)
+			}
+			if m.FixSafety < FixSafetyDefault || m.FixSafety > FixUnsafe {
+				return nil, fmt.Errorf("rules: rule %q has an unknown fix safety %d", m.ID, m.FixSafety)
+			}
+			if m.Since != "" && !validVersion.MatchString(m.Since) {
+				return nil, fmt.Errorf("rules: rule %q has an invalid version %q in Since: expected MAJOR.MINOR.PATCH", m.ID, m.Since)
+			}
+			m.Tags = derivedTags(r, i, m.Tags)
 			reg.metas[m.ID] = m
 		}
 		reg.rules = append(reg.rules, r)

@@ -1,10 +1,22 @@
-// Package rules is figlint's public rule API and home of the built-in rules.
+// Package rules holds figlint's built-in rules and the rule API they are
+// written against.
 //
 // A Rule is a plain value: metadata (Meta) and a Run function. Run receives a
-// Pass, which holds the parsed Document and a Report function; rules never
-// print and keep no per-file state, so one Rule value serves every goroutine.
-// Severity is not the rule's business: the driver assigns it from the rule's
-// default or the user's configuration.
+// Pass, which holds the parsed Document and reports through Pass.Report: a
+// Diagnostic placed at a node, a JSON pointer or a range, with optional fixes
+// and related places, and no rule ID (the pass knows which rule runs; a rule
+// with a Family names the member with Diagnostic.As). Rules never print and
+// keep no per-file state, so one Rule value serves every goroutine. Severity
+// is not the rule's business: the driver assigns it from the rule's default
+// or the user's configuration.
+//
+// The package is for figlint's built-in rules, not a plugin API. Its types
+// are exported because figlint's own packages (schema, the engine, the
+// output formats, the command) use them; figlint loads no rules from
+// elsewhere, documents can only be parsed and linted through its internal
+// packages, and these types may change in any version. A new rule is added
+// to this package, by a change to the repository: see CONTRIBUTING.md. What
+// is stable are the rule IDs, the command line and the output formats.
 package rules
 
 import (
@@ -12,6 +24,8 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Severity ranks a finding. The zero value is not a valid severity.
@@ -92,9 +106,10 @@ type TextEdit struct {
 // FixSafety says whether applying a fix can change what a page means.
 type FixSafety int
 
-// Fix safeties. The zero value takes the rule's Meta.FixSafety, and a rule
-// that says nothing offers unsafe fixes: only a rule that knows its fix
-// cannot change meaning marks it safe.
+// Fix safeties. In a Fix, the zero value takes the rule's Meta.FixSafety;
+// in a Meta, it says the rule offers no fix (one offered anyway counts as
+// unsafe). Only a rule that knows its fix cannot change meaning marks it
+// safe.
 const (
 	FixSafetyDefault FixSafety = iota
 	// FixSafe: the fix only writes what the value already means (a DOI
@@ -180,10 +195,50 @@ type Meta struct {
 	// Bad and Good are short front matter examples for the docs: one that
 	// the rule reports and the same one fixed.
 	Bad, Good string
-	// FixSafety is the safety of the rule's fixes where a fix does not say
-	// (FixSafetyDefault: unsafe).
+	// FixSafety is the safety of the rule's fixes where a fix does not
+	// say: FixSafe or FixUnsafe. The zero value, FixSafetyDefault, says
+	// the rule offers no fix (a fix it offered anyway would count as
+	// unsafe; the fixture tests fail on it).
 	FixSafety FixSafety
+	// Precision is how often a finding of the rule is right (SARIF's
+	// precision property); "" is PrecisionHigh.
+	Precision Precision
+	// Tags classify the rule for outputs (SARIF's tags property).
+	// NewRegistry adds the tags every rule derives: "front-matter" for
+	// all, its family's ID for a family member, "collection" for a
+	// collection-level rule; Meta gives only the others.
+	Tags []string
+	// Since is the figlint version the rule ID appeared in, such as
+	// "0.1.0".
+	Since string
 }
+
+// Fixes says what fixes the rule offers, for the docs: "safe", "unsafe"
+// or "none".
+func (m Meta) Fixes() string {
+	if m.FixSafety == FixSafetyDefault {
+		return "none"
+	}
+	return m.FixSafety.String()
+}
+
+// Precision is how often a rule's findings are right, in SARIF's words.
+type Precision string
+
+// Precisions, as SARIF names them.
+const (
+	// PrecisionVeryHigh: syntax, structure or a schema; a finding is a
+	// fact about the file.
+	PrecisionVeryHigh Precision = "very-high"
+	// PrecisionHigh: a check of values against their own rules or
+	// sources, right but for rare exceptions.
+	PrecisionHigh Precision = "high"
+	// PrecisionMedium: a heuristic that judges text or names against
+	// word lists and thresholds.
+	PrecisionMedium Precision = "medium"
+	// PrecisionLow: a hint that is often wrong.
+	PrecisionLow Precision = "low"
+)
 
 // Rule is a check over one Document.
 type Rule struct {
@@ -207,8 +262,10 @@ type Rule struct {
 	// page's findings), and Finish receives that encoding.
 	Summarize func(pass *Pass) any
 	// Finish runs once after every page, with the summaries of the pages
-	// in path order, and reports findings that concern several pages.
-	Finish func(summaries []Summary, report func(Finding))
+	// in path order, and reports findings that concern several pages; each
+	// diagnostic gives its page (Path) and Range, and names no rule, as in
+	// Run.
+	Finish func(summaries []Summary, report func(Diagnostic))
 }
 
 // Summary is one page's summary for a collection-level rule: the JSON
@@ -232,8 +289,15 @@ func (r Rule) IDs() []string {
 type Pass struct {
 	// Doc is the parsed document.
 	Doc *Document
+	// rule is the ID of the running rule, which findings carry unless
+	// they name a family member; the driver sets it.
+	rule string
 	// report receives findings; the driver sets it.
 	report func(Finding)
+	// collect, when set, receives diagnostics as reported, unresolved, in
+	// place of report: a pass that records what a shared reading reports,
+	// to replay it into each rule's pass.
+	collect func(Diagnostic)
 	// companions reads companion files; the driver sets it.
 	companions CompanionReader
 	// enabled tells whether a rule ID's findings are wanted (nil: all).
@@ -247,17 +311,20 @@ func (p *Pass) SetEnabled(enabled func(id string) bool) { p.enabled = enabled }
 // Enabled tells whether findings of rule ID id are reported in this run.
 func (p *Pass) Enabled(id string) bool { return p.enabled == nil || p.enabled(id) }
 
+// RuleID is the ID of the rule the pass runs.
+func (p *Pass) RuleID() string { return p.rule }
+
 // CompanionReader reads a file that accompanies a page, such as its genes
 // table, by name (e.g. "PMC1__f1-genes.tsv"). It returns the path to show
 // for it and its bytes, or an error wrapping fs.ErrNotExist when there is
 // none.
 type CompanionReader func(name string) (path string, data []byte, err error)
 
-// NewPass returns a pass over doc whose findings go to report and whose
-// companion files come from companions (nil: none). Drivers and tests call
-// it; rules receive a ready Pass.
-func NewPass(doc *Document, report func(Finding), companions CompanionReader) *Pass {
-	return &Pass{Doc: doc, report: report, companions: companions}
+// NewPass returns a pass of the rule with ID rule over doc, whose findings
+// go to report and whose companion files come from companions (nil: none).
+// Drivers and tests call it; rules receive a ready Pass.
+func NewPass(doc *Document, rule string, report func(Finding), companions CompanionReader) *Pass {
+	return &Pass{Doc: doc, rule: rule, report: report, companions: companions}
 }
 
 // Companion reads a companion file of the page; see CompanionReader.
@@ -268,10 +335,71 @@ func (p *Pass) Companion(name string) (path string, data []byte, err error) {
 	return p.companions(name)
 }
 
-// Report records a finding. Path is filled in from the document.
-func (p *Pass) Report(f Finding) {
-	if f.Path == "" {
-		f.Path = p.Doc.Path
+// Diagnostic is one problem as a rule reports it (go/analysis's Diagnostic
+// is the model): where it is, what it is, and optionally a severity, fixes
+// and related places. It names no rule: the pass knows which rule runs.
+type Diagnostic struct {
+	// Where the finding is, the first that is given: Node, the node's
+	// range; else Range, when it is not the zero Range; else the value
+	// that Pointer names (its key, with Key), or the opening delimiter
+	// when the pointer names nothing. In a collection-level rule's Finish
+	// there is no document: give Range (and Path).
+	Node  *yaml.Node
+	Range Range
+	// Pointer is the JSON pointer of the value concerned ("" for the root
+	// or for findings that concern no value).
+	Pointer string
+	// Key places a finding given by Pointer alone at the key of the entry
+	// rather than at its value (at the value when it has no key).
+	Key bool
+	// Path is the file, when the finding is not in the page itself (one
+	// of its companion tables, or in Finish the page concerned).
+	Path string
+	// Message says what was found and what is expected (lower case, no
+	// trailing period, values quoted with %q).
+	Message string
+	// Severity, when set, is the severity of this case; the zero value
+	// takes the rule's default. The user's configuration overrides both.
+	Severity Severity
+	// Fixes are suggested changes (see Document.ReplaceFix).
+	Fixes []Fix
+	// Related are the other places of the finding's one cause.
+	Related []Related
+	// As is the ID of the family member (Rule.Family) the finding belongs
+	// to, for rules that report under several IDs, such as schema/type;
+	// "" is the running rule's own ID.
+	As string
+}
+
+// Finding resolves a diagnostic reported by the rule with ID rule into a
+// finding: its rule ID (d.As, else rule), its place in doc, and the paths
+// left empty: the finding's is the page's, its related places' and edits'
+// the finding's. With doc nil, for a collection-level rule, only Range
+// places it and Path names its page. Pass.Report calls it; drivers call it
+// for Rule.Finish.
+func (d Diagnostic) Finding(rule string, doc *Document) Finding {
+	f := Finding{Rule: rule, Severity: d.Severity, Path: d.Path, Range: d.Range, Message: d.Message,
+		Pointer: d.Pointer, Fixes: d.Fixes, Related: d.Related}
+	if d.As != "" {
+		f.Rule = d.As
+	}
+	if doc != nil {
+		switch {
+		case d.Node != nil:
+			f.Range = doc.NodeRange(d.Node)
+		case d.Range == Range{}:
+			f.Range = doc.Open
+			if e, ok := doc.Lookup(d.Pointer); ok {
+				n := e.Value
+				if d.Key && e.Key != nil {
+					n = e.Key
+				}
+				f.Range = doc.NodeRange(n)
+			}
+		}
+		if f.Path == "" {
+			f.Path = doc.Path
+		}
 	}
 	for i := range f.Related {
 		if f.Related[i].Path == "" {
@@ -285,25 +413,15 @@ func (p *Pass) Report(f Finding) {
 			}
 		}
 	}
-	p.report(f)
+	return f
 }
 
-// ReportRange reports a finding over r.
-func (p *Pass) ReportRange(rule string, r Range, pointer, format string, args ...any) {
-	p.Report(Finding{Rule: rule, Range: r, Pointer: pointer, Message: fmt.Sprintf(format, args...)})
-}
-
-// ReportAt reports a finding at the value (or, when key is true and the
-// value has a key, at the key) that pointer names; a pointer that names no
-// node reports at the opening delimiter.
-func (p *Pass) ReportAt(rule, pointer string, key bool, format string, args ...any) {
-	r := p.Doc.Open
-	if e, ok := p.Doc.Lookup(pointer); ok {
-		n := e.Value
-		if key && e.Key != nil {
-			n = e.Key
-		}
-		r = p.Doc.NodeRange(n)
+// Report records a finding of the running rule (or of the family member
+// d.As) in the page or, with d.Path, in a companion file.
+func (p *Pass) Report(d Diagnostic) {
+	if p.collect != nil {
+		p.collect(d)
+		return
 	}
-	p.ReportRange(rule, r, pointer, format, args...)
+	p.report(d.Finding(p.rule, p.Doc))
 }

@@ -62,9 +62,53 @@ func TestRegistry(t *testing.T) {
 		"no run":       {{Meta: meta("x")}},
 		"no doc":       {{Meta: Meta{ID: "x", Severity: SeverityNote, Summary: "s"}, Run: run}},
 		"family clash": {{Meta: meta("a"), Family: []Meta{meta("a")}, Run: run}},
+		"precision":    {{Meta: Meta{ID: "x", Severity: SeverityNote, Summary: "s", Doc: "d", Precision: "certain"}, Run: run}},
+		"fix safety":   {{Meta: Meta{ID: "x", Severity: SeverityNote, Summary: "s", Doc: "d", FixSafety: 7}, Run: run}},
+		"since":        {{Meta: Meta{ID: "x", Severity: SeverityNote, Summary: "s", Doc: "d", Since: "v0.1"}, Run: run}},
 	} {
 		if _, err := NewRegistry(bad...); err == nil {
 			t.Errorf("%s: registry accepted it", name)
+		}
+	}
+}
+
+// TestRegistryCompletesMeta: the registry gives a rule without a
+// precision PrecisionHigh, and every ID the tags outputs derive: the
+// family's ID for a member, "collection" for a collection-level rule's own
+// ID, then the Meta's own tags once.
+func TestRegistryCompletesMeta(t *testing.T) {
+	run := func(*Pass) {}
+	meta := func(id string, tags ...string) Meta {
+		return Meta{ID: id, Severity: SeverityWarning, Summary: "s", Doc: "d", Tags: tags, Since: "0.1.0"}
+	}
+	coll := Rule{Meta: meta("coll", "pages", "collection"), Summarize: func(*Pass) any { return nil },
+		Finish: func([]Summary, func(Diagnostic)) {}}
+	fam := Rule{Meta: meta("fam"), Family: []Meta{meta("fam/one", "keyword")}, Run: run}
+	exact := meta("exact")
+	exact.Precision = PrecisionVeryHigh
+	reg, err := NewRegistry(coll, fam, Rule{Meta: exact, Run: run})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string][]string{
+		"coll":    {"front-matter", "collection", "pages"},
+		"fam":     {"front-matter"},
+		"fam/one": {"front-matter", "fam", "keyword"},
+		"exact":   {"front-matter"},
+	} {
+		m, _ := reg.Meta(id)
+		if !cmp.Equal(m.Tags, want) {
+			t.Errorf("%s: tags %q; want %q", id, m.Tags, want)
+		}
+	}
+	for id, want := range map[string]Precision{"coll": PrecisionHigh, "fam/one": PrecisionHigh, "exact": PrecisionVeryHigh} {
+		if m, _ := reg.Meta(id); m.Precision != want {
+			t.Errorf("%s: precision %q; want %q", id, m.Precision, want)
+		}
+	}
+	for safety, want := range map[FixSafety]string{FixSafetyDefault: "none", FixSafe: "safe", FixUnsafe: "unsafe"} {
+		if got := (Meta{FixSafety: safety}).Fixes(); got != want {
+			t.Errorf("Fixes() of %d = %q; want %q", safety, got, want)
 		}
 	}
 }

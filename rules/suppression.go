@@ -5,6 +5,7 @@ var UnusedSuppression = Rule{
 	Meta: Meta{
 		ID:       "unused-suppression",
 		Severity: SeverityNote,
+		Since:    "0.1.0",
 		Summary:  "a figlint-ignore comment must suppress a finding",
 		Doc: "A finding can be suppressed with a YAML comment in the front matter: " +
 			"`# figlint-ignore RULE[,RULE] -- reason` at the end of the finding's line, " +
@@ -26,6 +27,7 @@ var SuppressionReason = Rule{
 	Meta: Meta{
 		ID:       "suppression-reason",
 		Severity: SeverityNote,
+		Since:    "0.1.0",
 		Summary:  "a figlint-ignore comment should say why",
 		Doc: "A suppression should say why the finding does not apply, after ` -- `, so that " +
 			"the next curator does not have to guess.",

@@ -17,6 +17,8 @@ var TextHygiene = Rule{
 		FixSafety: FixSafe,
 		ID:        "text-hygiene",
 		Severity:  SeverityWarning,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
 		Summary:   "free-text fields must not hold mojibake, HTML or SGML entities, control characters, U+FFFD, R's NA, stray or doubled spaces or periods",
 		Doc: `Checks ` + "`figtitle`" + `, ` + "`caption`" + `, ` + "`papertitle`" + `, ` + "`reftext`" + `, ` + "`journal_title`" + `,
 ` + "`publisher_name`" + `, ` + "`keywords`" + ` and ` + "`schema-jsonld.description`" + `, each as YAML reads it (so a line
@@ -371,7 +373,7 @@ func runTextHygiene(p *Pass) {
 		problems := hygieneCheck(field, value)
 		cleaned := hygieneClean(field, value, problems)
 		for _, pr := range problems {
-			f := Finding{Rule: "text-hygiene", Range: p.Doc.NodeRange(n), Pointer: ptr, Message: pr.message}
+			f := Diagnostic{Node: n, Pointer: ptr, Message: pr.message}
 			if pr.style {
 				f.Severity = SeverityNote
 			}

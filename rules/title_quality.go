@@ -18,6 +18,8 @@ var TitleQuality = Rule{
 		FixSafety: FixSafe,
 		ID:        "title-quality",
 		Severity:  SeverityNote,
+		Since:     "0.1.0",
+		Precision: PrecisionMedium,
 		Summary:   "figtitle should be 10 to 250 characters, without Greek letters, a trailing period, a leading (A), [x] artefacts, a cut ending, or the paper's title",
 		Doc: `The notebooks clean every ` + "`figtitle`" + `: they keep 10 to 250 characters, spell Greek letters
 out (` + "`Alpha-`" + `, ` + "`Beta-`" + `…), drop a trailing period, a leading panel label ` + "`(A)`" + ` and
@@ -109,7 +111,6 @@ func titleClean(title string) string {
 }
 
 func runTitleQuality(p *Pass) {
-	const id = "title-quality"
 	title, n, ok := p.Scalar("/figtitle")
 	if !ok || title == "" || isMissing(title) {
 		return
@@ -118,7 +119,7 @@ func runTitleQuality(p *Pass) {
 	// that applying one does not undo another.
 	cleaned := titleClean(title)
 	report := func(fixable bool, format string, args ...any) {
-		f := Finding{Rule: id, Range: p.Doc.NodeRange(n), Pointer: "/figtitle", Message: fmt.Sprintf(format, args...)}
+		f := Diagnostic{Node: n, Pointer: "/figtitle", Message: fmt.Sprintf(format, args...)}
 		if fixable && cleaned != title && cleaned != "" {
 			f.Fixes = []Fix{p.Doc.ReplaceFix(fmt.Sprintf("replace with %q", cleaned), n, cleaned)}
 		}
@@ -162,9 +163,8 @@ func runTitleQuality(p *Pass) {
 // brackets and citations. A cut is wrong data (a warning): the site shows
 // half a title. Its evidence elsewhere on the page is a related location.
 func titleQualityCut(p *Pass, title string, n *yaml.Node, paper string) {
-	const id = "title-quality"
 	report := func(sev Severity, related []Related, format string, args ...any) {
-		p.Report(Finding{Rule: id, Severity: sev, Range: p.Doc.NodeRange(n), Pointer: "/figtitle",
+		p.Report(Diagnostic{Severity: sev, Node: n, Pointer: "/figtitle",
 			Related: related, Message: fmt.Sprintf(format, args...)})
 	}
 	texts := map[string]string{"/papertitle": paper}

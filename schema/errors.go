@@ -309,14 +309,14 @@ func (m *mapper) reportAs(rule string, loc, pointer []string, key bool, format s
 			}
 		}
 	}
-	f := rules.Finding{Rule: rule, Range: r, Pointer: rules.Pointer(pointer...), Message: fmt.Sprintf(format, args...)}
+	d := rules.Diagnostic{As: rule, Range: r, Pointer: rules.Pointer(pointer...), Message: fmt.Sprintf(format, args...)}
 	if m.user {
 		// The rule's default severity is the built-in schema's; with the
 		// user's own schema, an invalid value is an error (the user's
 		// configuration may still lower it).
-		f.Severity = rules.SeverityError
+		d.Severity = rules.SeverityError
 	}
-	m.pass.Report(f)
+	m.pass.Report(d)
 }
 
 func (m *mapper) node(loc []string) *yaml.Node {

@@ -10,6 +10,7 @@ import (
 var LegacyFormat = rules.Meta{
 	ID:       "legacy-format",
 	Severity: rules.SeverityWarning,
+	Since:    "0.1.0",
 	Summary:  "the page uses the older PFOCR front matter format",
 	Doc: "Older PFOCR pages have `organisms` as one string, no `organisms_ner`, `doi` or " +
 		"journal fields, `pathway_score` instead of `automl_pathway`, and inline `genes`, " +
@@ -97,12 +98,14 @@ func keywordMetas() []rules.Meta {
 			doc += " The built-in PFOCR schema does not use this keyword: it applies to schemas given with `--schema`."
 		}
 		out = append(out, rules.Meta{
-			Bad:      ex[0],
-			Good:     ex[1],
-			ID:       "schema/" + k.name,
-			Severity: k.severity,
-			Summary:  k.what,
-			Doc:      doc,
+			Bad:       ex[0],
+			Good:      ex[1],
+			ID:        "schema/" + k.name,
+			Severity:  k.severity,
+			Since:     "0.1.0",
+			Precision: rules.PrecisionVeryHigh,
+			Summary:   k.what,
+			Doc:       doc,
 		})
 	}
 	return out

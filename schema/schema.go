@@ -122,7 +122,7 @@ func (v *Validator) check(p *rules.Pass, sch *jsonschema.Schema, value any) {
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		p.ReportRange("schema", p.Doc.Open, "", "schema validation failed: %v", err)
+		p.Report(rules.Diagnostic{Range: p.Doc.Open, Message: fmt.Sprintf("schema validation failed: %v", err)})
 		return
 	}
 	m := mapper{pass: p, user: v.user, failed: failedAt(ve, nil)}

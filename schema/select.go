@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -139,9 +140,11 @@ func (s *Selector) Rule() rules.Rule {
 	}
 	return rules.Rule{
 		Meta: rules.Meta{
-			ID:       "schema",
-			Severity: rules.SeverityError,
-			Summary:  "the front matter must match the JSON Schema",
+			ID:        "schema",
+			Severity:  rules.SeverityError,
+			Since:     "0.1.0",
+			Precision: rules.PrecisionVeryHigh,
+			Summary:   "the front matter must match the JSON Schema",
 			Doc: "Validates the front matter (or a data file), read as JSON, against its schema: " +
 				"the one given with `--schema`, else the one its `$schema` key names, else the first " +
 				"of the configuration's `schemas` that matches its path, else the configuration's " +
@@ -157,7 +160,7 @@ func (s *Selector) Rule() rules.Rule {
 func (s *Selector) run(p *rules.Pass) {
 	c := s.choose(p.Doc)
 	if c.problem != "" {
-		p.Report(rules.Finding{Rule: "schema", Range: s.keyRange(p.Doc), Pointer: rules.Pointer(SchemaKey),
+		p.Report(rules.Diagnostic{Range: s.keyRange(p.Doc), Pointer: rules.Pointer(SchemaKey),
 			Message: c.problem, Severity: rules.SeverityError})
 		return
 	}
@@ -165,8 +168,8 @@ func (s *Selector) run(p *rules.Pass) {
 		return
 	}
 	if c.legacyKey != "" {
-		p.ReportAt(LegacyFormat.ID, rules.Pointer(c.legacyKey), true,
-			"page is in the older PFOCR format (%s); checked against the legacy schema; expected the current format", c.legacyWhy)
+		p.Report(rules.Diagnostic{As: LegacyFormat.ID, Pointer: rules.Pointer(c.legacyKey), Key: true,
+			Message: fmt.Sprintf("page is in the older PFOCR format (%s); checked against the legacy schema; expected the current format", c.legacyWhy)})
 	}
 	value := p.Doc.Value
 	if c.fromKey {

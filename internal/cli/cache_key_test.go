@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/figlint/figlint/internal/config"
 	"github.com/figlint/figlint/internal/engine"
@@ -187,5 +188,36 @@ func TestRunFingerprint(t *testing.T) {
 	write("loop2.json", `{"$ref": "loop.json"}`)
 	if n := len(schemaFiles(filepath.Join(dir, "loop.json"))); n != 2 {
 		t.Fatalf("cycle: %d files, want 2", n)
+	}
+}
+
+// TestCacheStrategyFlag: the default metadata strategy notices a table
+// that an editor saves (a new modification time); --cache-strategy takes
+// metadata or content and nothing else.
+func TestCacheStrategyFlag(t *testing.T) {
+	good, bad := twoSites(t)
+	old := time.Now().Add(-time.Hour)
+	for _, p := range []string{filepath.Join(good, "_figures", cleanPage+".md"), filepath.Join(good, "_data", cleanPage+"-genes.tsv")} {
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := filepath.Join("_figures", cleanPage+".md")
+	cache := t.TempDir()
+	for range 2 { // the second run trusts the page's and the table's metadata
+		if code, _, stderr := run(t, good, "--cache", cache, "--fail-on", "warning", page); code != ExitClean {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	}
+	copyFile(t, filepath.Join(bad, "_data", cleanPage+"-genes.tsv"), filepath.Join(good, "_data", cleanPage+"-genes.tsv"))
+	if code, _, _ := run(t, good, "--cache", cache, "--fail-on", "warning", page); code != ExitFindings {
+		t.Fatalf("after the table lost a row: exit %d, want 1", code)
+	}
+	if code, _, _ := run(t, good, "--cache", cache, "--cache-strategy", "content", "--fail-on", "warning", page); code != ExitFindings {
+		t.Fatalf("content strategy: exit %d, want 1", code)
+	}
+	code, _, stderr := run(t, good, "--cache", cache, "--cache-strategy", "mtime", page)
+	if code != ExitUsage || !strings.Contains(stderr, "expected metadata or content") {
+		t.Fatalf("--cache-strategy mtime: exit %d, %q", code, stderr)
 	}
 }

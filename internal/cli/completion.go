@@ -24,10 +24,11 @@ var completionShells = []string{"bash", "zsh", "fish"}
 
 // flagValues are the values of the flags whose values can be listed.
 var flagValues = map[string][]string{
-	"format":  {"text", "json", "sarif", "github", "csv"},
-	"fail-on": {"error", "warning", "note"},
-	"color":   {"auto", "always", "never"},
-	"output":  {"text=", "json=", "sarif=", "github=", "csv=", "html="},
+	"format":         {"text", "json", "sarif", "github", "csv"},
+	"fail-on":        {"error", "warning", "note"},
+	"color":          {"auto", "always", "never"},
+	"cache-strategy": {"metadata", "content"},
+	"output":         {"text=", "json=", "sarif=", "github=", "csv=", "html="},
 }
 
 // dirFlags take a directory; every other flag with a value takes a file

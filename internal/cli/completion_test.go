@@ -153,7 +153,7 @@ func TestCompletionBash(t *testing.T) {
 		{[]string{"figlint", "rules", "doi"}, []string{"doi-format"}},
 		{[]string{"figlint", "rules", "--format", "m"}, []string{"markdown"}},
 		{[]string{"figlint", "lexicon", ""}, []string{"build", "info"}},
-		{[]string{"figlint", "--quiet", "--no-"}, []string{"--no-cache", "--no-config", "--no-snippet"}},
+		{[]string{"figlint", "--quiet", "--no-"}, []string{"--no-cache", "--no-config", "--no-ignore", "--no-snippet"}},
 	} {
 		var cmd strings.Builder
 		cmd.WriteString("source " + shellQuote(script) + "\nCOMP_WORDS=(")

@@ -17,7 +17,7 @@ var relatedRule = rules.Rule{
 		if root == nil || len(root.Content) < 4 {
 			return
 		}
-		f := rules.Finding{Rule: "test-related", Range: p.Doc.NodeRange(root.Content[0]), Message: "the first key"}
+		f := rules.Diagnostic{Node: root.Content[0], Message: "the first key"}
 		for i := 2; i < len(root.Content); i += 2 {
 			f.Related = append(f.Related, rules.Related{Range: p.Doc.NodeRange(root.Content[i]), Message: "key " + root.Content[i].Value})
 		}

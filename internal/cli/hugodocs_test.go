@@ -14,9 +14,9 @@ import (
 // in fixtures/hugodocs, one per kind of page chosen by the configuration's
 // schemas:, and pins the findings (docs/hugodocs.md explains them).
 func TestHugoDocs(t *testing.T) {
-	corpus := testenv.HugoDocs(t)
+	content := testenv.HugoDocs(t)
 	dir := t.TempDir()
-	if err := os.Rename(testenv.CopyTree(t, filepath.Join(corpus, "content")), filepath.Join(dir, "content")); err != nil {
+	if err := os.Rename(testenv.CopyTree(t, content), filepath.Join(dir, "content")); err != nil {
 		t.Fatal(err)
 	}
 	fixtures := filepath.Join("..", "..", "fixtures", "hugodocs")

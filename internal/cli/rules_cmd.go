@@ -75,7 +75,8 @@ func explainRules(w io.Writer, reg *rules.Registry, patterns []string) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%s (default severity: %s)\n\n%s.\n\n%s\n", m.ID, m.Severity, capitalize(m.Summary), strings.TrimSpace(m.Doc))
+		fmt.Fprintf(w, "%s (default severity: %s; fix: %s; %s)\n\n%s.\n\n%s\n", m.ID, m.Severity, m.Fixes(), since(m),
+			capitalize(m.Summary), strings.TrimSpace(m.Doc))
 		if m.Bad != "" {
 			fmt.Fprintf(w, "\nReported:\n\n%s\n", indent(m.Bad))
 		}
@@ -127,12 +128,14 @@ func RulesMarkdown(w io.Writer, reg *rules.Registry) error {
 	b.WriteString("defaults; `--disable` and `--enable-only` select rules (a pattern such as\n")
 	b.WriteString("`schema/*` selects a family).\n\n")
 	b.WriteString(severityPolicy)
-	b.WriteString("| Rule | Default severity | Summary |\n|---|---|---|\n")
+	b.WriteString(fixPolicy)
+	b.WriteString("| Rule | Default severity | Fix | Summary |\n|---|---|---|---|\n")
 	for _, m := range reg.Metas() {
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", m.ID, anchor(m.ID), m.Severity, strings.ReplaceAll(m.Summary, "|", "\\|"))
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s |\n", m.ID, anchor(m.ID), m.Severity, m.Fixes(), strings.ReplaceAll(m.Summary, "|", "\\|"))
 	}
 	for _, m := range reg.Metas() {
-		fmt.Fprintf(&b, "\n## %s\n\nDefault severity: %s. %s\n\n%s\n", m.ID, m.Severity, capitalize(m.Summary)+".", m.Doc)
+		fmt.Fprintf(&b, "\n## %s\n\nDefault severity: %s. Fix: %s. %s. %s\n\n%s\n", m.ID, m.Severity, m.Fixes(),
+			capitalize(since(m)), capitalize(m.Summary)+".", m.Doc)
 		if m.Bad != "" {
 			fmt.Fprintf(&b, "\nReported:\n\n```yaml\n%s\n```\n", strings.TrimRight(m.Bad, "\n"))
 		}
@@ -142,6 +145,26 @@ func RulesMarkdown(w io.Writer, reg *rules.Registry) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// fixPolicy says what the Fix column means.
+const fixPolicy = `## Fixes
+
+A rule's fixes are **safe** when they only write what the value already means (a DOI
+without its resolver prefix, a trailing ` + "`/`" + `, a title without its trailing period):
+` + "`figlint --fix`" + ` applies them. They are **unsafe** when they are a judgement (a synonym
+replaced by the official symbol, the majority spelling of a journal): ` + "`--fix`" + ` applies
+them only with ` + "`--unsafe-fixes`" + `; review them. **none**: the rule offers no fix. A rule
+whose fixes are unsafe may mark a case safe, and its section says which.
+
+`
+
+// since says which version a rule appeared in.
+func since(m rules.Meta) string {
+	if m.Since == "" {
+		return "since an unreleased version"
+	}
+	return "since " + m.Since
 }
 
 // anchor is the GitHub heading anchor for a rule ID.

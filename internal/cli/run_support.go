@@ -124,3 +124,22 @@ func (p *progress) finish() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
 }
+
+// showsText says whether a run shows or keys on the text of the pages
+// that have findings: text snippets, SARIF's line hashes, baseline keys,
+// fixes. A cached run that does not needs to read no unchanged page.
+func showsText(fl *lintFlags, stdoutFormat string, files []outputSpec) bool {
+	if fl.baseline != "" || fl.writeBaseline != "" || fl.fix || fl.diff {
+		return true
+	}
+	formats := []string{stdoutFormat}
+	for _, s := range files {
+		formats = append(formats, s.Format)
+	}
+	for _, f := range formats {
+		if f == "sarif" || f == "text" && !fl.noSnippet {
+			return true
+		}
+	}
+	return false
+}

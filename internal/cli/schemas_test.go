@@ -296,3 +296,24 @@ func TestPageSchemaHostile(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 }
+
+// TestPageSchemaNotCached: a page that names its own schema is linted
+// again on every run, so a change to that schema shows even with the
+// result cache (its schema is no part of the run's fingerprint).
+func TestPageSchemaNotCached(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"s.json": `{"properties": {"n": {"type": "integer"}}}`,
+		"p.md":   "---\n$schema: s.json\nn: 1\n---\n",
+	})
+	cache := t.TempDir()
+	if code, out, errOut := run(t, dir, "--no-config", "--cache", cache, "p.md"); code != ExitClean {
+		t.Fatalf("first run: exit %d\n%s%s", code, out, errOut)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "s.json"), []byte(`{"properties": {"n": {"type": "string"}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, dir, "--no-config", "--cache", cache, "--no-snippet", "p.md")
+	if code != ExitFindings || !strings.Contains(out, "p.md:3:4: error: n is the number 1; expected a string") {
+		t.Fatalf("after s.json changed: exit %d\n%s", code, out)
+	}
+}

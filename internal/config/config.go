@@ -3,7 +3,7 @@
 //	rules:                          # rule ID or pattern: off, on, error, warning or note
 //	  schema/additionalProperties: off
 //	  title-quality: warning
-//	overrides:                      # later entries win; globs are relative to this file
+//	overrides:                      # later entries win; globs (see Match) are relative to this file
 //	  - paths: ["_figures/legacy/**"]
 //	    rules: {legacy-format: off}
 //	exclude: ["drafts/**"]           # paths not linted
@@ -26,7 +26,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -179,7 +178,7 @@ func (p *parser) root(n *yaml.Node) {
 		case "overrides":
 			p.overrides(v)
 		case "exclude":
-			p.c.Exclude = p.strings(v, "exclude")
+			p.c.Exclude = p.globs(v, "exclude")
 		case "lexicons":
 			for _, l := range p.strings(v, "lexicons") {
 				p.c.Lexicons = append(p.c.Lexicons, p.resolve(l))
@@ -250,6 +249,19 @@ func (p *parser) strings(v *yaml.Node, key string) []string {
 	return out
 }
 
+// globs reads a list of globs, reporting a malformed one at its item.
+func (p *parser) globs(v *yaml.Node, key string) []string {
+	out := p.strings(v, key)
+	if p.err == nil {
+		for i, g := range out {
+			if err := CheckGlob(g); err != nil {
+				p.fail(v.Content[i], "%v", err)
+			}
+		}
+	}
+	return out
+}
+
 func (p *parser) settings(v *yaml.Node) []Setting {
 	if v.Kind != yaml.MappingNode {
 		p.fail(v, "rules is a %s; expected a mapping of rule IDs to off, on, error, warning or note", kind(v))
@@ -293,7 +305,7 @@ func (p *parser) overrides(v *yaml.Node) {
 			k, val := o.Content[i], o.Content[i+1]
 			switch k.Value {
 			case "paths":
-				ov.Paths = p.strings(val, "paths")
+				ov.Paths = p.globs(val, "paths")
 			case "rules":
 				ov.Rules = p.settings(val)
 			default:
@@ -322,7 +334,7 @@ func (p *parser) schemas(v *yaml.Node) {
 			k, val := o.Content[i], o.Content[i+1]
 			switch k.Value {
 			case "paths":
-				m.Paths = p.strings(val, "paths")
+				m.Paths = p.globs(val, "paths")
 			case "schema":
 				m.Schema = p.str(val, "schema")
 				if !strings.HasPrefix(m.Schema, "http://") && !strings.HasPrefix(m.Schema, "https://") {
@@ -373,23 +385,7 @@ func (c *Config) Check(reg *rules.Registry) error {
 			return &Error{Path: c.Path, Line: s.Line, Column: s.Column, Msg: err.Error()}
 		}
 	}
-	for _, g := range append(append([]string{}, c.Exclude...), overridePaths(c)...) {
-		if _, err := path.Match(strings.ReplaceAll(g, "**", "*"), ""); err != nil {
-			return &Error{Path: c.Path, Msg: fmt.Sprintf("invalid glob %q: %v", g, err)}
-		}
-	}
 	return nil
-}
-
-func overridePaths(c *Config) []string {
-	var out []string
-	for _, o := range c.Overrides {
-		out = append(out, o.Paths...)
-	}
-	for _, m := range c.Schemas {
-		out = append(out, m.Paths...)
-	}
-	return out
 }
 
 // SchemaFor returns the schema of the first schemas entry whose paths
@@ -421,37 +417,4 @@ func (c *Config) Rel(file string) string {
 		return ""
 	}
 	return filepath.ToSlash(rel)
-}
-
-// Match tells whether a slash-separated relative path matches a glob in
-// which "**" spans any number of directories. A glob without "/" matches
-// the base name too, as in .gitignore.
-func Match(glob, rel string) bool {
-	if !strings.Contains(glob, "/") {
-		if ok, _ := path.Match(glob, path.Base(rel)); ok {
-			return true
-		}
-	}
-	return matchSegments(strings.Split(glob, "/"), strings.Split(rel, "/"))
-}
-
-func matchSegments(g, p []string) bool {
-	for len(g) > 0 {
-		if g[0] == "**" {
-			for i := 0; i <= len(p); i++ {
-				if matchSegments(g[1:], p[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(p) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(g[0], p[0]); !ok {
-			return false
-		}
-		g, p = g[1:], p[1:]
-	}
-	return len(p) == 0
 }

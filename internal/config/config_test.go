@@ -8,27 +8,6 @@ import (
 	"github.com/figlint/figlint/rules"
 )
 
-func TestMatch(t *testing.T) {
-	for _, tc := range []struct {
-		glob, rel string
-		want      bool
-	}{
-		{"drafts/**", "drafts/a.md", true},
-		{"drafts/**", "drafts/x/y/a.md", true},
-		{"drafts/**", "published/a.md", false},
-		{"**/old/*.md", "_figures/old/p.md", true},
-		{"**/old/*.md", "old/p.md", true},
-		{"_figures/*.md", "_figures/sub/p.md", false},
-		{"*.markdown", "deep/dir/page.markdown", true},
-		{"PMC1*", "_figures/PMC123__f1.md", true},
-		{"_figures/PMC1*", "_figures/PMC2__f.md", false},
-	} {
-		if got := Match(tc.glob, tc.rel); got != tc.want {
-			t.Errorf("Match(%q, %q) = %v, want %v", tc.glob, tc.rel, got, tc.want)
-		}
-	}
-}
-
 func TestFindStopsAtRepositoryRoot(t *testing.T) {
 	root := t.TempDir()
 	repo := filepath.Join(root, "repo")

@@ -55,6 +55,11 @@ type Cache struct {
 
 	packs []*pack // newest first, as found by OpenCache
 
+	metadata bool                   // trust file metadata (cache_stat.go)
+	withText bool                   // the outputs show the page's text: read a page with findings
+	mayExist func(path string) bool // the engine's folder listings; nil: probe
+	since    time.Time              // when the run opened the cache: newer files are not trusted by metadata
+
 	mu       sync.Mutex
 	out      *packWriter // this run's new entries, nil until the first store
 	readOnly bool        // a pack could not be created: store nothing more
@@ -83,7 +88,7 @@ func OpenCache(dir string, fingerprint []byte) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("engine: cache: %w", err)
 	}
-	c := &Cache{dir: dir, run: sha256.Sum256(fingerprint)}
+	c := &Cache{dir: dir, run: sha256.Sum256(fingerprint), since: time.Now()}
 	names, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("engine: cache: %w", err)
@@ -120,12 +125,14 @@ func OpenCache(dir string, fingerprint []byte) (*Cache, error) {
 // Stats returns the number of cache hits and misses so far.
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
 
-// companionUse records a companion file a page's rules read, and its hash
-// ("" when it did not exist).
+// companionUse records a companion file a page's rules read, its hash
+// ("" when it did not exist), and its metadata when the metadata strategy
+// may trust it.
 type companionUse struct {
-	Name string `json:"name"`
-	Path string `json:"path"`
-	Sum  string `json:"sum"`
+	Name string   `json:"name"`
+	Path string   `json:"path"`
+	Sum  string   `json:"sum"`
+	Stat fileStat `json:"stat"`
 }
 
 // cacheEntry is what the cache keeps of a page (see cache_codec.go).
@@ -157,7 +164,8 @@ func (c *Cache) key(f File, data []byte, place string) cacheKey {
 	return k
 }
 
-// load returns the cached result for a page whose key is key, or false.
+// load returns the cached result for a page whose key is key, or false;
+// data is the page's bytes, for snippets, or nil when it was not read.
 // locate gives where this run finds the page's companion file of a name:
 // each table the entry was computed from is hashed again there, so an
 // entry is used only while the tables this run would read are the ones
@@ -173,7 +181,7 @@ func (c *Cache) load(key cacheKey, f File, data []byte, locate func(name string)
 			continue // of another format: an older pack may still hold it
 		}
 		for _, u := range e.Companions {
-			if sumFile(locate(u.Name)) != u.Sum {
+			if !c.companionUnchanged(u, locate(u.Name)) {
 				c.misses.Add(1)
 				return Result{}, false // a table changed
 			}
@@ -182,7 +190,11 @@ func (c *Cache) load(key cacheKey, f File, data []byte, locate func(name string)
 		if !p.used.Load() { // (no write on every hit: the workers share it)
 			p.used.Store(true)
 		}
-		return Result{File: f, Source: yamlpos.New(data), Findings: e.Findings, Suppressed: e.Suppressed,
+		var src *yamlpos.Source
+		if data != nil {
+			src = yamlpos.New(data)
+		}
+		return Result{File: f, Source: src, Findings: e.Findings, Suppressed: e.Suppressed,
 			Facts: e.Facts, summaries: e.Summaries}, true
 	}
 	c.misses.Add(1)
@@ -196,8 +208,12 @@ func (c *Cache) store(key cacheKey, r Result) {
 	if r.Err != nil {
 		return
 	}
-	raw := encodeEntry(cacheEntry{Findings: r.Findings, Suppressed: r.Suppressed,
-		Summaries: r.summaries, Facts: r.Facts, Companions: r.companions})
+	c.add(key, encodeEntry(cacheEntry{Findings: r.Findings, Suppressed: r.Suppressed,
+		Summaries: r.summaries, Facts: r.Facts, Companions: r.companions}))
+}
+
+// add puts an entry in this run's pack.
+func (c *Cache) add(key cacheKey, raw []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.readOnly {
@@ -268,7 +284,7 @@ func (c *Cache) merge() {
 			// An entry of another format (an older figlint's) can never
 			// be found by this one: copying it would only give it a
 			// fresh pack and keep it from ageing out.
-			if !ok || seen[key] || w.size+int64(len(raw)) > maxPackBytes || !bytes.HasPrefix(raw, entryMagic) {
+			if !ok || seen[key] || w.size+int64(len(raw)) > maxPackBytes || !bytes.HasPrefix(raw, entryMagic) && !bytes.HasPrefix(raw, statMagic) {
 				continue
 			}
 			seen[key] = true

@@ -19,11 +19,11 @@ import (
 // entries of older packs are never found, nor decoded, and age out with
 // their packs. Change it whenever the encoding changes. FLC2 added each
 // finding's related locations; FLC3 the page's figid, title and figlink
-// facts; FLC4 each fix's safety and each edit's path and range; FLC5 the
-// schema the page was checked against.
+// facts; FLC4 each fix's safety and each edit's path and range; FLC5 each
+// companion file's metadata; FLC6 the schema the page was checked against.
 
 var (
-	entryMagic    = []byte("FLC5")
+	entryMagic    = []byte("FLC6")
 	errCorrupt    = errors.New("engine: corrupt cache entry")
 	maxEntryItems = uint64(1 << 24)
 )
@@ -32,6 +32,7 @@ type encoder struct{ b []byte }
 
 func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *encoder) i64(v int64)   { e.b = binary.AppendVarint(e.b, v) }
 func (e *encoder) str(s string)  { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
 
 func (e *encoder) finding(f rules.Finding) {
@@ -102,6 +103,10 @@ func encodeEntry(c cacheEntry) []byte {
 		e.str(u.Name)
 		e.str(u.Path)
 		e.str(u.Sum)
+		e.i64(u.Stat.Size)
+		e.i64(u.Stat.Mod)
+		e.uint(u.Stat.Ino)
+		e.uint(u.Stat.Dev)
 	}
 	return e.b
 }
@@ -121,14 +126,16 @@ func (d *decoder) uint() uint64 {
 	return v
 }
 
-func (d *decoder) int() int {
+func (d *decoder) int() int { return int(d.i64()) }
+
+func (d *decoder) i64() int64 {
 	v, n := binary.Varint(d.b)
 	if n <= 0 {
 		d.err, d.b = errCorrupt, nil
 		return 0
 	}
 	d.b = d.b[n:]
-	return int(v)
+	return v
 }
 
 func (d *decoder) count() int {
@@ -222,7 +229,8 @@ func decodeEntry(b []byte) (cacheEntry, error) {
 	if n := d.count(); n > 0 {
 		c.Companions = make([]companionUse, n)
 		for i := range c.Companions {
-			c.Companions[i] = companionUse{Name: d.str(), Path: d.str(), Sum: d.str()}
+			c.Companions[i] = companionUse{Name: d.str(), Path: d.str(), Sum: d.str(),
+				Stat: fileStat{Size: d.i64(), Mod: d.i64(), Ino: d.uint(), Dev: d.uint()}}
 		}
 	}
 	if d.err != nil || len(d.b) != 0 {

@@ -9,11 +9,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/figlint/figlint/internal/frontmatter"
@@ -29,6 +31,7 @@ const DefaultMaxSize = 10 << 20
 // Engine lints documents with a fixed set of rules; it is safe for
 // concurrent use.
 type Engine struct {
+	listings *sync.Map // data folder -> *listing, when ListDataDirs
 	reg      *rules.Registry
 	enabled  map[string]bool
 	runnable map[string]bool // enabled, or enabled for some paths
@@ -83,6 +86,10 @@ type Options struct {
 	// IsData tells whether a file is a data file (YAML or JSON as a whole,
 	// no front matter); nil: none is.
 	IsData func(f File) bool
+	// ListDataDirs lists each data folder once, so that companion tables
+	// that do not exist cost no system call (listing.go). For batch runs:
+	// a table created after the listing is not seen.
+	ListDataDirs bool
 }
 
 // PathRules turns rules on or off and sets severities for the files whose
@@ -134,6 +141,12 @@ func New(reg *rules.Registry, opts Options) *Engine {
 	e.fix = opts.Fix
 	e.schemaOf = opts.SchemaOf
 	e.isData = opts.IsData
+	if opts.ListDataDirs {
+		e.listings = &sync.Map{}
+	}
+	if e.cache != nil {
+		e.cache.mayExist = e.mayExist
+	}
 	e.runnable = map[string]bool{}
 	for id, on := range e.enabled {
 		e.runnable[id] = on
@@ -257,23 +270,76 @@ type Result struct {
 
 // LintFile reads and lints one file.
 func (e *Engine) LintFile(f File) Result {
-	data, problem := e.read(f)
-	if problem != "" {
-		doc := &rules.Document{Path: f.Display, Broken: true,
-			Open: rules.Range{Start: rules.Position{Line: 1, Column: 1}, End: rules.Position{Line: 1, Column: 1}}}
-		doc.Problems = []rules.Finding{{Rule: rules.FrontMatter.ID, Path: f.Display, Range: doc.Open, Message: problem}}
-		return e.lint(f, doc)
-	}
-	var res Result
-	if e.cache != nil && (e.schemaOf == nil || !bytes.Contains(data, []byte("$schema"))) {
-		key := e.cache.key(f, data, e.companionPlace(f))
-		var ok bool
-		if res, ok = e.cache.load(key, f, data, func(name string) string { return e.companionPath(f, name) }); !ok {
-			res = e.lint(f, e.parse(f, data))
-			e.cache.store(key, res)
+	info, problem := e.stat(f)
+	var data []byte
+	if problem == "" {
+		if e.cache != nil {
+			return e.lintCached(f, info)
 		}
-	} else {
+		data, problem = e.readData(f)
+	}
+	if problem != "" {
+		return e.lintUnreadable(f, problem)
+	}
+	res := e.lint(f, e.parse(f, data))
+	if e.fix != nil {
+		res = e.fixFile(f, data, res)
+	}
+	return res
+}
+
+// lintUnreadable is the result of a file that cannot be linted: one
+// front-matter finding saying why.
+func (e *Engine) lintUnreadable(f File, problem string) Result {
+	doc := &rules.Document{Path: f.Display, Broken: true,
+		Open: rules.Range{Start: rules.Position{Line: 1, Column: 1}, End: rules.Position{Line: 1, Column: 1}}}
+	doc.Problems = []rules.Finding{{Rule: rules.FrontMatter.ID, Path: f.Display, Range: doc.Open, Message: problem}}
+	return e.lint(f, doc)
+}
+
+// lintCached lints a file through the cache. With the metadata strategy, a
+// page whose metadata maps to a result is not read when nothing of its
+// text is shown (a clean page, or outputs without snippets); otherwise it
+// is read and its result found by its content.
+func (e *Engine) lintCached(f File, info os.FileInfo) Result {
+	place := e.companionPlace(f)
+	locate := func(name string) string { return e.companionPath(f, name) }
+	var sk cacheKey
+	st := fileStat{}
+	if e.cache.metadata && e.fix == nil {
+		st = statOf(info, e.cache.since)
+	}
+	mapped := false
+	if st != (fileStat{}) {
+		sk = e.cache.statKey(f, st, place)
+		if key, ok := e.cache.lookupStat(sk); ok {
+			mapped = true
+			if res, ok := e.cache.load(key, f, nil, locate); ok && (!e.cache.withText || len(res.Findings) == 0 && len(res.Suppressed) == 0) {
+				return res
+			}
+		}
+	}
+	data, problem := e.readData(f)
+	if problem != "" {
+		return e.lintUnreadable(f, problem)
+	}
+	if e.schemaOf != nil && bytes.Contains(data, []byte("$schema")) {
+		// A file that may name its own schema is never cached: that
+		// schema is not part of the run's fingerprint.
+		res := e.lint(f, e.parse(f, data))
+		if e.fix != nil {
+			res = e.fixFile(f, data, res)
+		}
+		return res
+	}
+	key := e.cache.key(f, data, place)
+	res, ok := e.cache.load(key, f, data, locate)
+	if !ok {
 		res = e.lint(f, e.parse(f, data))
+		e.cache.store(key, res)
+	}
+	if st != (fileStat{}) && !mapped && res.Err == nil {
+		e.cache.storeStat(sk, key)
 	}
 	if e.fix != nil {
 		res = e.fixFile(f, data, res)
@@ -289,9 +355,10 @@ func (e *Engine) parse(f File, data []byte) *rules.Document {
 	return frontmatter.Parse(f.Display, data)
 }
 
-// read returns the file's bytes, or a message saying why it cannot be
-// linted.
-func (e *Engine) read(f File) ([]byte, string) {
+// stat checks that the file may be read: a regular file of at most
+// --max-size. It returns its metadata, or a message saying why it cannot
+// be linted.
+func (e *Engine) stat(f File) (os.FileInfo, string) {
 	// Stat before opening: opening a FIFO would block until a writer came.
 	info, err := os.Stat(f.Path)
 	if err != nil {
@@ -306,6 +373,12 @@ func (e *Engine) read(f File) ([]byte, string) {
 	if info.Size() > e.maxSize {
 		return nil, fmt.Sprintf("file is %d bytes; expected at most %d (raise the limit with --max-size)", info.Size(), e.maxSize)
 	}
+	return info, ""
+}
+
+// readData returns the bytes of a file that stat accepted, or a message
+// saying why it cannot be linted.
+func (e *Engine) readData(f File) ([]byte, string) {
 	// Opened without blocking and checked again: the file may have been
 	// replaced by a FIFO or grown since the stat.
 	data, err := safeio.ReadFile(f.Path, e.maxSize)
@@ -336,6 +409,18 @@ func (e *Engine) LintDocument(doc *rules.Document) []rules.Finding {
 	return r.Findings
 }
 
+// LintAlone lints a parsed document as a run over that page alone does:
+// its findings, then the collection-level rules' findings over it (a
+// collection fact such as a generation's gap, seen on one page).
+func (e *Engine) LintAlone(doc *rules.Document) []rules.Finding {
+	r := e.lint(File{Display: doc.Path, Path: doc.Path}, doc)
+	sums := map[int][]rules.Summary{}
+	for i, s := range r.summaries {
+		sums[i] = append(sums[i], rules.Summary{Path: r.File.Display, Data: s})
+	}
+	return append(r.Findings, e.finish(sums).Findings...)
+}
+
 func (e *Engine) lint(f File, doc *rules.Document) Result {
 	return e.lintWith(f, doc, nil)
 }
@@ -359,11 +444,21 @@ func (e *Engine) lintWith(f File, doc *rules.Document, overlay map[string][]byte
 		if c, ok := seen[name]; ok {
 			return c.shown, c.data, c.err
 		}
+		// The metadata is taken before the read: a table changed between
+		// the two is hashed again by the next run.
+		var st fileStat
+		if e.cache != nil && e.cache.metadata {
+			if _, inOverlay := overlay[e.companionPath(f, name)]; !inOverlay && e.mayExist(e.companionPath(f, name)) {
+				info, _ := os.Stat(e.companionPath(f, name))
+				st = statOf(info, e.cache.since)
+			}
+		}
 		shown, data, err := read(name)
 		seen[name] = companion{shown, data, err}
 		if e.cache != nil {
 			use := companionUse{Name: name, Path: e.companionPath(f, name)}
 			if err == nil {
+				use.Stat = st
 				sum := sha256.Sum256(data)
 				use.Sum = hex.EncodeToString(sum[:])
 			} else if !isNotExist(err) {
@@ -461,6 +556,9 @@ func (e *Engine) companionReader(f File, overlay map[string][]byte) rules.Compan
 		if data, ok := overlay[p]; ok {
 			return display(p, e.workDir), data, nil
 		}
+		if !e.mayExist(p) {
+			return display(p, e.workDir), nil, fmt.Errorf("engine: companion: %w", &os.PathError{Op: "open", Path: p, Err: fs.ErrNotExist})
+		}
 		// A table is a regular file of at most --max-size: a FIFO or a link
 		// to /dev/zero is an error the rule reports, never a hang.
 		data, err := safeio.ReadFile(p, e.maxSize)
@@ -480,7 +578,7 @@ func (e *Engine) runRule(rule rules.Rule, doc *rules.Document, companions rules.
 		}
 	}()
 	var bad error
-	pass := rules.NewPass(doc, func(f rules.Finding) {
+	pass := rules.NewPass(doc, rule.ID, func(f rules.Finding) {
 		ok, err := e.accept(rule, &f)
 		if err != nil && bad == nil {
 			bad = err
@@ -512,7 +610,8 @@ func (e *Engine) finish(sums map[int][]rules.Summary) Result {
 					res.Err = fmt.Errorf("engine: rule %q panicked in its collection phase: %v\n%s", rule.ID, p, debug.Stack())
 				}
 			}()
-			rule.Finish(sums[i], func(f rules.Finding) {
+			rule.Finish(sums[i], func(d rules.Diagnostic) {
+				f := d.Finding(rule.ID, nil)
 				ok, err := e.accept(rule, &f)
 				if err != nil && res.Err == nil {
 					res.Err = err

@@ -23,7 +23,7 @@ var upperRule = rules.Rule{
 			return
 		}
 		for _, why := range []string{"first check", "second check"} {
-			p.Report(rules.Finding{Rule: "test-upper", Range: p.Doc.NodeRange(n), Pointer: "/title",
+			p.Report(rules.Diagnostic{Node: n, Pointer: "/title",
 				Message: "title is not in capitals (" + why + ")",
 				Fixes:   []rules.Fix{p.Doc.ReplaceFix("capitalise", n, strings.ToUpper(text))}})
 		}
@@ -43,14 +43,14 @@ var yearRule = rules.Rule{
 		}
 		if text == "20" {
 			_, tn, _ := p.Scalar("/title")
-			p.Report(rules.Finding{Rule: "test-year", Range: p.Doc.NodeRange(n), Pointer: "/year", Message: "year is short",
+			p.Report(rules.Diagnostic{Node: n, Pointer: "/year", Message: "year is short",
 				Fixes: []rules.Fix{{Message: "lengthen", Edits: []rules.TextEdit{
 					{Start: p.Doc.Source.ContentStart(n), End: p.Doc.Source.NodeEnd(n), NewText: "2020"},
 					{Start: p.Doc.Source.ContentStart(tn), End: p.Doc.Source.ContentStart(tn), NewText: "_"},
 				}}}})
 		}
 		if t, tn, ok := p.Scalar("/title"); ok && strings.HasPrefix(t, "_") {
-			p.Report(rules.Finding{Rule: "test-year", Range: p.Doc.NodeRange(tn), Pointer: "/title", Message: "title starts with _"})
+			p.Report(rules.Diagnostic{Node: tn, Pointer: "/title", Message: "title starts with _"})
 		}
 	},
 }
@@ -65,7 +65,7 @@ var badEditRule = rules.Rule{
 			return
 		}
 		s := p.Doc.Source.ContentStart(n)
-		p.Report(rules.Finding{Rule: "test-bad-edit", Range: p.Doc.NodeRange(n), Pointer: "/bad", Message: "bad",
+		p.Report(rules.Diagnostic{Node: n, Pointer: "/bad", Message: "bad",
 			Fixes: []rules.Fix{{Message: "overlap", Safety: rules.FixSafe, Edits: []rules.TextEdit{{Start: s, End: s + 2, NewText: "a"}, {Start: s + 1, End: s + 3, NewText: "b"}}}}})
 	},
 }
@@ -83,7 +83,7 @@ var tableRule = rules.Rule{
 		if i < 0 {
 			return
 		}
-		p.Report(rules.Finding{Rule: "test-table", Path: path, Range: at(2, 4), Message: "old row",
+		p.Report(rules.Diagnostic{Path: path, Range: at(2, 4), Message: "old row",
 			Fixes: []rules.Fix{{Message: "renew", Edits: []rules.TextEdit{{Path: path, Start: i, End: i + 3, NewText: "new"}}}}})
 	},
 }
@@ -271,7 +271,7 @@ var nameRule = rules.Rule{
 		FixSafety: rules.FixSafe},
 	Run: func(p *rules.Pass) {
 		if text, n, ok := p.Scalar("/name"); ok && text != strings.ToUpper(text) {
-			p.Report(rules.Finding{Rule: "test-name", Range: p.Doc.NodeRange(n), Pointer: "/name", Message: "name is not in capitals",
+			p.Report(rules.Diagnostic{Node: n, Pointer: "/name", Message: "name is not in capitals",
 				Fixes: []rules.Fix{p.Doc.ReplaceFix("capitalise", n, strings.ToUpper(text))}})
 		}
 	},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/yamlpos"
 	"github.com/figlint/figlint/rules"
 	"go.yaml.in/yaml/v3"
@@ -39,6 +40,9 @@ func (s span) touches(start, end int) bool {
 // sharedSpans lists the page's spans that fixes must not touch. Pages
 // without anchors, aliases, tags or merge keys (nearly all) have none.
 func sharedSpans(doc *rules.Document) []span {
+	if doc.Format != rules.FormatYAML {
+		return nil // TOML and JSON have no anchors, aliases or tags; see portable
+	}
 	if doc.Root == nil || doc.Source == nil {
 		return nil
 	}
@@ -105,6 +109,7 @@ func (t *fileText) source() *yamlpos.Source {
 func (e *Engine) checkFixes(doc *rules.Document, findings []rules.Finding, files map[string]*fileText) error {
 	var firstErr error
 	var shared []span
+	var scalars map[span]bool
 	sharedDone := false
 	for i := range findings {
 		f := &findings[i]
@@ -118,6 +123,12 @@ func (e *Engine) checkFixes(doc *rules.Document, findings []rules.Finding, files
 			}
 			if !sharedDone {
 				shared, sharedDone = sharedSpans(doc), true
+				if doc.Format != rules.FormatYAML {
+					scalars = scalarSpans(doc)
+				}
+			}
+			if doc.Format != rules.FormatYAML && !portable(doc, fx, scalars) {
+				continue
 			}
 			ok, err := checkFix(&fx, doc.Path, files, shared)
 			if err != nil {
@@ -181,4 +192,52 @@ func checkFix(fx *rules.Fix, page string, files map[string]*fileText, shared []s
 	}
 	fx.Edits = edits
 	return true, nil
+}
+
+// portable tells whether a fix may be offered on TOML or JSON front
+// matter: each of its edits of the page replaces exactly one scalar value
+// (the whole token, quotes included) with one string on one line, written
+// in the page's language, which is what Document.ReplaceFix writes. Other
+// edits (a list item's line removed) are YAML text and are not offered.
+// Edits of companion tables are not the page's and stay.
+func portable(doc *rules.Document, fx rules.Fix, scalars map[span]bool) bool {
+	for _, ed := range fx.Edits {
+		if ed.Path != doc.Path {
+			continue
+		}
+		if !scalars[span{ed.Start, ed.End}] {
+			return false
+		}
+		if _, ok := frontmatter.StringScalar(doc.Format, ed.NewText); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// scalarSpans lists the byte ranges of the page's scalar values (not
+// keys).
+func scalarSpans(doc *rules.Document) map[span]bool {
+	out := map[span]bool{}
+	if doc.Root == nil || doc.Source == nil {
+		return out
+	}
+	src := doc.Source
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.ScalarNode:
+			out[span{src.NodeOffset(n.Line, n.Column), src.NodeEnd(n)}] = true
+		case yaml.MappingNode:
+			for i := 1; i < len(n.Content); i += 2 {
+				walk(n.Content[i])
+			}
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				walk(c)
+			}
+		}
+	}
+	walk(doc.Root)
+	return out
 }

@@ -61,14 +61,15 @@ func TestRulesIndependent(t *testing.T) {
 		}
 		ids := rule.IDs()
 		enabled := ids
-		// By design, one cause, one finding: keyword-noise leaves the
-		// keywords of an organism that organisms-ner-mismatch reports to
-		// that rule, and organisms-ner-mismatch leaves an organism that the
+		// By design, one cause, one finding: keyword-noise and
+		// keyword-chemical leave the keywords of an organism that
+		// organisms-ner-mismatch or organism-plausibility reports to that
+		// rule, and organisms-ner-mismatch leaves an organism that the
 		// page's own genes table lacks to genes-table; each runs beside the
 		// rule it defers to here.
 		switch rule.ID {
-		case "keyword-noise":
-			enabled = append(slices.Clone(ids), "organisms-ner-mismatch", "genes-table")
+		case "keyword-noise", "keyword-chemical":
+			enabled = append(slices.Clone(ids), "organisms-ner-mismatch", "organism-plausibility", "genes-table")
 		case "organisms-ner-mismatch":
 			enabled = append(slices.Clone(ids), "genes-table")
 		}

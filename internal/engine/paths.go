@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/figlint/figlint/internal/ignore"
 )
 
 // File is one file to lint.
@@ -46,17 +48,30 @@ func (e *PathError) Unwrap() error { return e.Err }
 // "git diff --name-only | figlint @-" lints the changed pages and nothing
 // else, deleted ones included. Problems with individual paths are
 // returned as PathErrors next to the files that could be collected.
+//
+// A walk skips what .gitignore and .ignore files exclude (see package
+// ignore), unless opts.NoIgnore; files and directories named on the
+// command line or in a list are taken whatever those files say.
 func Collect(args []string, cwd string, stdin io.Reader) ([]File, []error) {
-	return CollectData(args, cwd, stdin, nil)
+	return CollectWith(args, cwd, stdin, CollectOptions{})
 }
 
-// CollectData is Collect that also picks the data files isData accepts
-// (by path, as opened) where the walk and lists pick pages: the YAML and
-// JSON files that the configuration maps a schema to. Hidden files are
-// never picked.
-func CollectData(args []string, cwd string, stdin io.Reader, isData func(path string) bool) ([]File, []error) {
+// CollectOptions changes what Collect's walks pick.
+type CollectOptions struct {
+	// NoIgnore walks directories without reading .gitignore and .ignore
+	// files.
+	NoIgnore bool
+	// IsData, when set, also picks the data files it accepts (by path, as
+	// opened) where the walk and lists pick pages: the YAML and JSON files
+	// that the configuration maps a schema to. Hidden files are never
+	// picked.
+	IsData func(path string) bool
+}
+
+// CollectWith is Collect with options.
+func CollectWith(args []string, cwd string, stdin io.Reader, opts CollectOptions) ([]File, []error) {
 	data := func(p string) bool {
-		return isData != nil && !strings.HasPrefix(filepath.Base(p), ".") && isData(p)
+		return opts.IsData != nil && !strings.HasPrefix(filepath.Base(p), ".") && opts.IsData(p)
 	}
 	if len(args) == 0 {
 		args = []string{"."}
@@ -128,7 +143,14 @@ func CollectData(args []string, cwd string, stdin io.Reader, isData func(path st
 			// not descend into it); links met during the walk are not.
 			root = p + string(os.PathSeparator)
 		}
+		skip := ignored(root, opts.NoIgnore)
 		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && path != root && skip(path, d.IsDir()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
 			if err != nil {
 				errs = append(errs, &PathError{Path: path, Err: err})
 				if d != nil && d.IsDir() {
@@ -154,6 +176,35 @@ func CollectData(args []string, cwd string, stdin io.Reader, isData func(path st
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Display < files[j].Display })
 	return files, errs
+}
+
+// ignored returns the test of a walk of root against the .gitignore and
+// .ignore files (a test that excludes nothing with noIgnore, or when root
+// has no absolute path). It reads each directory's files as the walk
+// enters it: WalkDir visits a directory before what it holds.
+func ignored(root string, noIgnore bool) func(path string, isDir bool) bool {
+	absRoot, err := filepath.Abs(root)
+	var tree *ignore.Tree
+	if err == nil && !noIgnore {
+		tree, err = ignore.New(absRoot)
+	}
+	if err != nil || tree == nil {
+		return func(string, bool) bool { return false }
+	}
+	return func(path string, isDir bool) bool {
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return false
+		}
+		abs := filepath.Join(absRoot, rel)
+		if tree.Ignored(abs, isDir) {
+			return true
+		}
+		if isDir {
+			tree.Enter(abs)
+		}
+		return false
+	}
 }
 
 // isPageName tells whether the walk picks a file of this name: *.md or

@@ -25,16 +25,16 @@ var relatedRule = rules.Rule{
 		Doc: "A rule for tests."},
 	Run: func(p *rules.Pass) {
 		table := "_data/t-genes.tsv"
-		p.Report(rules.Finding{Rule: "test-related", Range: at(2, 6), Message: "one cause",
+		p.Report(rules.Diagnostic{Range: at(2, 6), Message: "one cause",
 			Related: []rules.Related{{Range: at(3, 4), Message: "a"}, {Path: table, Range: at(1, 2), Message: "row"}}})
-		p.Report(rules.Finding{Rule: "test-related", Range: at(2, 6), Message: "one cause",
+		p.Report(rules.Diagnostic{Range: at(2, 6), Message: "one cause",
 			Related: []rules.Related{{Range: at(3, 4), Message: "a"}, {Range: at(4, 4), Message: "b"}}})
-		p.Report(rules.Finding{Rule: "test-related", Range: at(2, 6), Message: "another cause",
+		p.Report(rules.Diagnostic{Range: at(2, 6), Message: "another cause",
 			Related: []rules.Related{{Range: at(4, 4), Message: "b"}}})
 		// Line 4 is named by a directive; this finding's own line is not.
-		p.Report(rules.Finding{Rule: "test-related", Range: at(3, 4), Message: "related on a suppressed line",
+		p.Report(rules.Diagnostic{Range: at(3, 4), Message: "related on a suppressed line",
 			Related: []rules.Related{{Range: at(4, 4), Message: "b"}}})
-		p.Report(rules.Finding{Rule: "test-related", Range: at(4, 4), Message: "suppressed",
+		p.Report(rules.Diagnostic{Range: at(4, 4), Message: "suppressed",
 			Related: []rules.Related{{Range: at(2, 6), Message: "c"}}})
 	},
 }

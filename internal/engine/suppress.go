@@ -28,19 +28,24 @@ var directiveRe = regexp.MustCompile(`#\s*figlint-ignore(-next-line|-file)?\b(.*
 // matter. A "#" inside a quoted value is not a comment: when the front
 // matter parsed, a directive counts only if yaml.v3 also saw it as a
 // comment.
+//
+// The work is linear in the front matter: the comments yaml.v3 saw are
+// indexed once, and the targets of next-line comments in a row are found
+// in one scan (a page of 40,000 comments was quadratic in both).
 func directives(doc *rules.Document) []*directive {
 	src := doc.Source
 	if src == nil || !bytes.Contains(src.Bytes(), []byte("figlint-ignore")) {
 		return nil
 	}
-	comments := ""
+	var comments map[string]bool
 	if doc.Root != nil {
-		comments = collectComments(doc.Root)
+		comments = commentDirectives(doc.Root)
 	}
+	next := nextContent{src: src}
 	var out []*directive
 	for l := 2; l <= src.LineCount(); l++ {
 		text := src.Line(l)
-		if t := strings.TrimRight(text, " \t"); t == "---" || t == "..." {
+		if t := strings.TrimRight(text, " \t"); t == "---" || t == "..." || (doc.Format == rules.FormatTOML && t == "+++") {
 			break
 		}
 		m := directiveRe.FindStringSubmatchIndex(text)
@@ -48,7 +53,7 @@ func directives(doc *rules.Document) []*directive {
 			continue
 		}
 		raw := text[m[0]:m[1]]
-		if doc.Root != nil && !strings.Contains(comments, strings.TrimSpace(raw)) {
+		if doc.Root != nil && !comments[strings.TrimSpace(raw)] {
 			continue
 		}
 		col := 1 + utf8.RuneCountInString(text[:m[0]])
@@ -57,7 +62,7 @@ func directives(doc *rules.Document) []*directive {
 		if m[2] >= 0 {
 			switch text[m[2]:m[3]] {
 			case "-next-line":
-				d.kind, d.target = "next-line", nextContentLine(src, l)
+				d.kind, d.target = "next-line", next.after(l)
 			case "-file":
 				d.kind, d.target = "file", 0
 			}
@@ -78,34 +83,58 @@ func directives(doc *rules.Document) []*directive {
 	return out
 }
 
-// nextContentLine returns the first line after l that is neither blank nor
-// a comment.
-func nextContentLine(src *rules.Source, l int) int {
-	for n := l + 1; n <= src.LineCount(); n++ {
-		t := strings.TrimSpace(src.Line(n))
-		if t != "" && !strings.HasPrefix(t, "#") {
-			return n
-		}
-	}
-	return l + 1
+// nextContent finds, for lines asked in increasing order, the first later
+// line that is neither blank nor a comment. The answer for one line is the
+// answer for every line up to it, so a run of comment lines is scanned
+// once, not once per comment.
+type nextContent struct {
+	src     *rules.Source
+	scanned int // the lines up to scanned were looked at
+	found   int // the content line that ended the scan, 0 for none
 }
 
-func collectComments(n *yaml.Node) string {
-	var b strings.Builder
+func (n *nextContent) after(l int) int {
+	if l >= n.scanned {
+		n.scanned, n.found = n.src.LineCount(), 0
+		for c := l + 1; c <= n.src.LineCount(); c++ {
+			t := strings.TrimSpace(n.src.Line(c))
+			if t != "" && !strings.HasPrefix(t, "#") {
+				n.scanned, n.found = c, c
+				break
+			}
+		}
+	}
+	if n.found == 0 {
+		return l + 1
+	}
+	return n.found
+}
+
+// commentDirectives returns the directives of every comment yaml.v3 saw in
+// the tree, each from its "#" to the end of its comment line: a directive
+// found in a source line is a comment when its text is among them.
+func commentDirectives(root *yaml.Node) map[string]bool {
+	out := map[string]bool{}
 	var walk func(*yaml.Node)
 	walk = func(n *yaml.Node) {
 		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
-			if c != "" {
-				b.WriteString(c)
-				b.WriteByte('\n')
+			if !strings.Contains(c, "figlint-ignore") {
+				continue
+			}
+			// The source line's first directive is the one read, so the
+			// comment line's first is the one to index.
+			for _, line := range strings.Split(c, "\n") {
+				if loc := directiveRe.FindStringIndex(line); loc != nil {
+					out[strings.TrimSpace(line[loc[0]:])] = true
+				}
 			}
 		}
 		for _, c := range n.Content {
 			walk(c)
 		}
 	}
-	walk(n)
-	return b.String()
+	walk(root)
+	return out
 }
 
 // applies tells whether rule pattern p names rule id.
@@ -127,19 +156,50 @@ func (e *Engine) suppress(doc *rules.Document, res *Result) {
 	if len(ds) == 0 {
 		return
 	}
-	kept := res.Findings[:0]
-	for _, f := range res.Findings {
-		var by *directive
-		for _, d := range ds {
-			if f.Path != doc.Path || (d.target != 0 && d.target != f.Range.Start.Line) {
-				continue
-			}
+	// Directives by the line they apply to (0: the whole page), each list
+	// in document order, so a finding meets only its own line's.
+	byLine := map[int][]int{}
+	for i, d := range ds {
+		byLine[d.target] = append(byLine[d.target], i)
+	}
+	// Which directives of a line apply to a rule is worked out once per
+	// line and rule ID, marking them used; a finding then costs a map
+	// lookup per line, however many directives name that line (a page may
+	// hold thousands of figlint-ignore-file comments, and a line thousands
+	// of findings).
+	type lineRule struct {
+		line int
+		rule string
+	}
+	lastFor := map[lineRule]int{} // the last applying directive, or -1
+	last := func(line int, rule string) int {
+		k := lineRule{line, rule}
+		if at, ok := lastFor[k]; ok {
+			return at
+		}
+		at := -1
+		for _, di := range byLine[line] {
+			d := ds[di]
 			for i, p := range d.rules {
-				if applies(p, f.Rule) {
+				if applies(p, rule) {
 					d.used[i] = true
-					by = d
+					at = di
 				}
 			}
+		}
+		lastFor[k] = at
+		return at
+	}
+	kept := res.Findings[:0]
+	for _, f := range res.Findings {
+		if f.Path != doc.Path {
+			kept = append(kept, f)
+			continue
+		}
+		// The last applying directive in document order gives the reason.
+		var by *directive
+		if at := max(last(0, f.Rule), last(f.Range.Start.Line, f.Rule)); at >= 0 {
+			by = ds[at]
 		}
 		if by != nil {
 			res.Suppressed = append(res.Suppressed, Suppressed{Finding: f, Kind: "inSource", Justification: by.reason})

@@ -38,24 +38,61 @@ func Parse(path string, data []byte) (doc *rules.Document) {
 		doc.Broken = true
 		return doc
 	}
-	// The fast path parses the plain block style of real pages into the
-	// tree yaml.v3 would build (proved by differential tests and fuzzing);
-	// anything else, errors included, goes to yaml.v3.
-	root, fast := fastyaml.Parse(data[b.start:b.end])
-	if !fast {
-		root = new(yaml.Node)
-		if err := yaml.Unmarshal(data[b.start:b.end], root); err != nil {
-			doc.Problems = append(doc.Problems, syntaxFinding(path, src, b, err))
+	doc.Format = b.format
+	switch b.format {
+	case rules.FormatTOML:
+		root, err := parseTOML(src, b)
+		if err != nil {
+			doc.Problems = append(doc.Problems, formatSyntaxFinding(path, src, "TOML", b.start+err.start, b.start+err.end, err.msg))
 			doc.Broken = true
 			return doc
 		}
+		if root == nil {
+			doc.Value = map[string]any{}
+			return doc
+		}
+		doc.Root = root
+	case rules.FormatJSON:
+		root, end, err := parseJSON(src, b.start)
+		if err == nil {
+			if bad := firstInvalidUTF8(data[:end]); bad >= 0 {
+				err = &jsonError{start: bad, end: bad + 1, msg: fmt.Sprintf("byte 0x%02X is not UTF-8; expected UTF-8 text", data[bad])}
+			}
+		}
+		if err != nil {
+			doc.Problems = append(doc.Problems, formatSyntaxFinding(path, src, "JSON", err.start, err.end, err.msg))
+			doc.Broken = true
+			return doc
+		}
+		doc.Root = root
+	default:
+		// The fast path parses the plain block style of real pages into the
+		// tree yaml.v3 would build (proved by differential tests and fuzzing);
+		// anything else, errors included, goes to yaml.v3.
+		root, fast := fastyaml.Parse(data[b.start:b.end])
+		if !fast {
+			root = new(yaml.Node)
+			if err := yaml.Unmarshal(data[b.start:b.end], root); err != nil {
+				doc.Problems = append(doc.Problems, syntaxFinding(path, src, b, err))
+				doc.Broken = true
+				return doc
+			}
+		}
+		if len(root.Content) == 0 {
+			doc.Value = map[string]any{}
+			return doc
+		}
+		doc.Root = root.Content[0]
+		shiftLines(doc.Root, b.firstLine-1)
 	}
-	if len(root.Content) == 0 {
-		doc.Value = map[string]any{}
+	if a := aliasCycleAt(doc.Root); a != nil {
+		doc.Problems = append(doc.Problems, rules.Finding{
+			Rule: rules.YAMLSyntax.ID, Path: path, Range: doc.NodeRange(a),
+			Message: aliasCycleMessage(a.Value),
+		})
+		doc.Broken = true
 		return doc
 	}
-	doc.Root = root.Content[0]
-	shiftLines(doc.Root, b.firstLine-1)
 	bld := builder{doc: doc}
 	v, err := bld.value(doc.Root, false)
 	doc.Problems = append(doc.Problems, bld.problems...)
@@ -69,6 +106,21 @@ func Parse(path string, data []byte) (doc *rules.Document) {
 	}
 	doc.Value = v
 	return doc
+}
+
+// formatSyntaxFinding reports a TOML or JSON syntax error over the bytes
+// [start, end) of the file (one character when empty), cut at the end of
+// the line where it starts. It carries the yaml-syntax rule's ID, which
+// reports every front matter that cannot be parsed.
+func formatSyntaxFinding(path string, src *yamlpos.Source, lang string, start, end int, msg string) rules.Finding {
+	l, c := src.Position(start)
+	endLine := min(src.LineEnd(l), end)
+	ec := c + utf8.RuneCount(src.Bytes()[start:max(start, endLine)])
+	if ec == c && start < src.LineEnd(l) {
+		ec++ // an empty range on a character: underline it
+	}
+	return rules.Finding{Rule: rules.YAMLSyntax.ID, Path: path, Message: "invalid " + lang + ": " + msg,
+		Range: rules.Range{Start: rules.Position{Line: l, Column: c}, End: rules.Position{Line: l, Column: ec}}}
 }
 
 // shiftLines turns front-matter line numbers into whole-file ones. Alias

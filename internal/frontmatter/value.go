@@ -21,11 +21,9 @@ const MaxAliasNodes = 100_000
 
 var errAliasBomb = errors.New("aliases expand to more than 100000 values (an alias bomb?); expected front matter whose aliases expand to a modest size")
 
-// aliasCycle is the error for an alias inside the value of its own anchor.
-type aliasCycle struct{ name string }
-
-func (e aliasCycle) Error() string {
-	return fmt.Sprintf("alias *%s is inside the value of its own anchor &%s (a cycle); expected an alias to a value defined before it", e.name, e.name)
+// aliasCycleMessage describes an alias inside the value of its own anchor.
+func aliasCycleMessage(name string) string {
+	return fmt.Sprintf("alias *%s is inside the value of its own anchor &%s (a cycle); expected an alias to a value defined before it", name, name)
 }
 
 // builder turns the node tree into a JSON-compatible value, reporting
@@ -36,9 +34,9 @@ type builder struct {
 	aliasNodes int
 	bomb       *yaml.Node // the alias being expanded when the cap was hit
 	// path holds the reference tokens of the value being built, for the
-	// findings' pointers; expanding marks the anchors being expanded.
-	path      []string
-	expanding map[*yaml.Node]bool
+	// findings' pointers. Alias cycles were ruled out before building
+	// (aliasCycleAt), so every expansion ends.
+	path []string
 }
 
 // value converts n. inAlias is true inside an alias expansion, where keys
@@ -58,17 +56,7 @@ func (b *builder) value(n *yaml.Node, inAlias bool) (any, error) {
 		if !inAlias {
 			b.bomb = n
 		}
-		if b.expanding[n.Alias] {
-			b.bomb = n
-			return nil, aliasCycle{name: n.Value}
-		}
-		if b.expanding == nil {
-			b.expanding = map[*yaml.Node]bool{}
-		}
-		b.expanding[n.Alias] = true
-		v, err := b.value(n.Alias, true)
-		delete(b.expanding, n.Alias)
-		return v, err
+		return b.value(n.Alias, true)
 	case yaml.ScalarNode:
 		return scalarValue(n), nil
 	case yaml.SequenceNode:

@@ -13,6 +13,7 @@ package lexicon
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/figlint/figlint/internal/memo"
 )
@@ -51,6 +52,11 @@ type Lexicon struct {
 	// across the pages of a batch run (at most 2^18 of them: a few tens
 	// of MB at most; the symbols of a whole collection need far fewer).
 	memo memo.Map[string, *lookup]
+
+	// near indexes the keys that Closest's one-edit spellings may hit,
+	// built on the first search that needs it.
+	nearOnce sync.Once
+	near     *nearKeys
 }
 
 // newLexicon returns an empty lexicon of a taxon.
@@ -220,9 +226,10 @@ func (l *Lexicon) Closest(s string, limit int) []string {
 	}
 	add(&exact, key)
 	if len(exact) == 0 && len(key) >= minEditLength {
-		for _, k := range edits1(key) {
-			add(&near, k)
-		}
+		// Only the spellings whose hash is a table key's are looked up:
+		// the others find nothing (see nearKeys).
+		l.nearOnce.Do(func() { l.near = buildNearKeys(l) })
+		l.near.eachEdit(key, func(k string) { add(&near, k) })
 	}
 	out := exact
 	if len(out) == 0 {
@@ -231,34 +238,6 @@ func (l *Lexicon) Closest(s string, limit int) []string {
 	sort.Strings(out)
 	if len(out) > limit {
 		out = out[:limit]
-	}
-	return out
-}
-
-// edits1 returns the distinct strings one edit from key over foldAlphabet.
-func edits1(key string) []string {
-	seen := map[string]bool{key: true}
-	var out []string
-	add := func(s string) {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	for i := 0; i <= len(key); i++ {
-		if i < len(key) {
-			add(key[:i] + key[i+1:])
-			if i+1 < len(key) {
-				add(key[:i] + key[i+1:i+2] + key[i:i+1] + key[i+2:])
-			}
-		}
-		for j := 0; j < len(foldAlphabet); j++ {
-			c := foldAlphabet[j : j+1]
-			add(key[:i] + c + key[i:])
-			if i < len(key) {
-				add(key[:i] + c + key[i+1:])
-			}
-		}
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/figlint/figlint/internal/memo"
 	"github.com/figlint/figlint/internal/safeio"
 )
 
@@ -136,8 +137,14 @@ func (s *Set) Find(organism string) *Lexicon {
 }
 
 // Species returns the first two words of a binomial name (genus
-// capitalised, epithet in lower-case letters), or "".
-func Species(name string) string {
+// capitalised, epithet in lower-case letters), or "". The answers are
+// remembered: the keyword rules ask it for the same few organisms for
+// every keyword of every page.
+func Species(name string) string { return species.Get(name, species1) }
+
+var species = memo.Map[string, string]{Limit: 1 << 12, Own: strings.Clone}
+
+func species1(name string) string {
 	w := strings.Fields(name)
 	if len(w) < 2 || !unicode.IsUpper(rune(w[0][0])) {
 		return ""

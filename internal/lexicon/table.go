@@ -207,6 +207,24 @@ func (t *table) each(fn func(key string, vals []int) bool) {
 	}
 }
 
+// eachKey calls fn with every key that a lookup can reach, in order. A
+// damaged entry ends its block, as it ends a lookup there; the next block
+// is read on. The key is only valid during the call.
+func (t *table) eachKey(fn func(key []byte)) {
+	for b := 0; b < t.blocks(); b++ {
+		r := entryReader{data: t.data, pos: t.blockStart(b)}
+		if r.pos > len(t.data) {
+			continue
+		}
+		for j := 0; j < blockSize && b*blockSize+j < t.n; j++ {
+			if _, ok := r.next(); !ok {
+				break
+			}
+			fn(r.key)
+		}
+	}
+}
+
 // encodeTable front-codes sorted entries into a table.
 func encodeTable(entries []tableEntry) table {
 	t := table{n: len(entries)}

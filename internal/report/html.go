@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/rules"
@@ -50,11 +51,15 @@ const (
 //go:embed html/report.html.tmpl
 var htmlTemplateText string
 
-// htmlTemplate is parsed once; Execute is safe for concurrent use.
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"num": formatCount,
-	"f1":  func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
-}).Parse(htmlTemplateText))
+// htmlTemplate is parsed on first use, by the runs that write a report
+// (parsing costs about 1 ms, which every other run would pay at start);
+// Execute is safe for concurrent use.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"num": formatCount,
+		"f1":  func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
+	}).Parse(htmlTemplateText))
+})
 
 // sevNames are the severity names by rank (see severityRank).
 var sevNames = [3]string{"error", "warning", "note"}
@@ -291,7 +296,7 @@ func (h *htmlReport) End(Summary) error {
 	err := h.err
 	if err == nil {
 		bw := bufio.NewWriter(h.w)
-		if err = htmlTemplate.Execute(bw, h.view()); err == nil {
+		if err = htmlTemplate().Execute(bw, h.view()); err == nil {
 			err = bw.Flush()
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/rules"
@@ -27,12 +28,17 @@ const (
 	pfocrBase = "https://pfocr.wikipathways.org/figures/"
 )
 
+// The patterns are compiled on first use, by report runs: their counted
+// repetitions make large programs, which every other run would compile at
+// start.
 var (
 	// figlinkRE is a figlink that is safe to put after pmcHost: the shape
 	// PFOCR writes (/pmc/articles/<pmcid>/figure/<id>/), slash optional.
-	figlinkRE = regexp.MustCompile(`^/pmc/articles/PMC[0-9]{1,9}/figure/[A-Za-z0-9._-]{1,100}/?$`)
+	figlinkRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^/pmc/articles/PMC[0-9]{1,9}/figure/[A-Za-z0-9._-]{1,100}/?$`)
+	})
 	// figidRE is a figid that names a PFOCR page.
-	figidRE = regexp.MustCompile(`^PMC[0-9]{1,9}__[A-Za-z0-9._()+-]{1,150}$`)
+	figidRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^PMC[0-9]{1,9}__[A-Za-z0-9._()+-]{1,150}$`) })
 )
 
 // keptPage is a page of the per-page view.
@@ -187,10 +193,10 @@ func (h *htmlReport) pageViews() []pageView {
 // page, each "" unless the page's value has the expected shape: a value
 // from a page never reaches an href otherwise.
 func outboundLinks(figid, figlink string) (pmc, pfocr string) {
-	if figlinkRE.MatchString(figlink) {
+	if figlinkRE().MatchString(figlink) {
 		pmc = pmcHost + figlink
 	}
-	if figidRE.MatchString(figid) {
+	if figidRE().MatchString(figid) {
 		pfocr = pfocrBase + url.PathEscape(figid) + ".html"
 	}
 	return pmc, pfocr

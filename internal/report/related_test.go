@@ -32,7 +32,7 @@ var relatedKeysRule = rules.Rule{
 		if root == nil || len(root.Content) < 4 {
 			return
 		}
-		f := rules.Finding{Rule: "test-related-keys", Range: p.Doc.NodeRange(root.Content[0]),
+		f := rules.Diagnostic{Node: root.Content[0],
 			Message: fmt.Sprintf("the page has %d top-level keys", len(root.Content)/2)}
 		for i := 2; i < len(root.Content); i += 2 {
 			k := root.Content[i]
@@ -57,7 +57,7 @@ var relatedTableRule = rules.Rule{
 		if err != nil {
 			return
 		}
-		f := rules.Finding{Rule: "test-related-table", Range: p.Doc.NodeRange(e.Value), Pointer: "/figid"}
+		f := rules.Diagnostic{Node: e.Value, Pointer: "/figid"}
 		for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")[1:] {
 			cells := strings.Split(line, "\t")
 			end := rules.Position{Line: i + 2, Column: 1 + utf8.RuneCountInString(line)}

@@ -582,14 +582,14 @@ func (s *SARIF) End(Summary) error {
 		// Not in the registry (a rule added outside it): describe it by
 		// its ID so the log still names every rule it uses.
 		metas = append(metas, rules.Meta{ID: id, Severity: sev, Summary: "findings of rule " + id,
-			Doc: "Rule " + id + " is not in figlint's registry."})
+			Doc: "Rule " + id + " is not in figlint's registry.", Precision: rules.PrecisionHigh, Tags: []string{"front-matter"}})
 	}
 	slices.SortFunc(metas, func(a, b rules.Meta) int { return strings.Compare(a.ID, b.ID) })
 	index := make(map[string]int, len(metas))
 	descriptors := make([]sarifRule, len(metas))
 	for i, m := range metas {
 		index[m.ID] = i
-		descriptors[i] = sarifDescriptor(m, s.opts.Registry)
+		descriptors[i] = sarifDescriptor(m)
 	}
 	inv := sarifInvocation{ExecutionSuccessful: len(s.errs) == 0}
 	for _, e := range s.errs {
@@ -689,7 +689,7 @@ func (s *SARIF) omittedText() string {
 }
 
 // sarifDescriptor builds a rule's reportingDescriptor from its metadata.
-func sarifDescriptor(m rules.Meta, reg *rules.Registry) sarifRule {
+func sarifDescriptor(m rules.Meta) sarifRule {
 	return sarifRule{
 		ID:                   m.ID,
 		Name:                 ruleName(m.ID),
@@ -698,7 +698,7 @@ func sarifDescriptor(m rules.Meta, reg *rules.Registry) sarifRule {
 		Help:                 sarifText{Text: helpText(m), Markdown: helpMarkdown(m)},
 		HelpURI:              RulesDocURI + "#" + ruleAnchor(m.ID),
 		DefaultConfiguration: sarifRuleConfig{Level: level(m.Severity)},
-		Properties:           sarifRuleProps{Tags: ruleTags(m.ID, reg), Precision: rulePrecision(m.ID)},
+		Properties:           sarifRuleProps{Tags: m.Tags, Precision: string(m.Precision)},
 	}
 }
 
@@ -771,57 +771,4 @@ func helpMarkdown(m rules.Meta) string {
 		fmt.Fprintf(&b, "\n\nFixed:\n\n```yaml\n%s\n```", strings.TrimRight(m.Good, "\n"))
 	}
 	return b.String()
-}
-
-// ruleTags are a rule's SARIF tags: every rule checks front matter; a
-// family member is tagged with its family (schema); a collection-level
-// rule compares pages. No rule is tagged "security": figlint's findings are
-// data-quality problems, not vulnerabilities.
-func ruleTags(id string, reg *rules.Registry) []string {
-	tags := []string{"front-matter"}
-	for _, r := range reg.Rules() {
-		for _, m := range r.Family {
-			if m.ID == id {
-				tags = append(tags, r.ID)
-			}
-		}
-		if r.ID == id && r.Finish != nil {
-			tags = append(tags, "collection")
-		}
-	}
-	return tags
-}
-
-// heuristicRules judge text or names against word lists and thresholds, and
-// so are right less often than the rules that check syntax or a schema.
-var heuristicRules = map[string]bool{
-	"caption-description":    true,
-	"genes-table":            true,
-	"organism-name":          true,
-	"organisms-ner-mismatch": true,
-	"publication-year":       true,
-	"text-hygiene":           true,
-	"title-quality":          true,
-}
-
-// structuralRules check syntax, structure or a schema: a finding is a
-// fact about the file.
-var structuralRules = map[string]bool{
-	"front-matter":   true,
-	"yaml-syntax":    true,
-	"duplicate-key":  true,
-	"non-string-key": true,
-	"schema":         true,
-}
-
-// rulePrecision is SARIF's precision property of a rule: very-high for
-// syntax and schema checks, medium for heuristics, high for the rest.
-func rulePrecision(id string) string {
-	switch {
-	case structuralRules[id] || strings.HasPrefix(id, "schema/"):
-		return "very-high"
-	case heuristicRules[id]:
-		return "medium"
-	}
-	return "high"
 }

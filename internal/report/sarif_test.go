@@ -298,18 +298,6 @@ func indexOf(ms []rules.Meta, id string) int {
 	return -1
 }
 
-// TestSARIFPrecisionTable: the precision tables name registered rules only.
-func TestSARIFPrecisionTable(t *testing.T) {
-	reg := testRegistry(t)
-	for _, table := range []map[string]bool{heuristicRules, structuralRules} {
-		for id := range table {
-			if _, ok := reg.Meta(id); !ok {
-				t.Errorf("precision table names %q, which is no rule", id)
-			}
-		}
-	}
-}
-
 // TestSARIFResults checks the results of the fixtures' log: each refers to
 // its rule by ID and index, levels match, locations are repository-relative
 // and encoded, and each has a fingerprint of the GitHub form.

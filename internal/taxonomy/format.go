@@ -17,6 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/figlint/figlint/internal/memo"
 )
 
 // Magic starts every taxonomy file.
@@ -53,6 +55,10 @@ type Taxonomy struct {
 	blocks  string
 	expand  [256]string // what each byte of a coded rest stands for
 	ends    [256]bool   // whether the expansion ends a coded rest
+
+	// contains remembers Contains' answers: a collection names the same
+	// few organisms page after page, and each lookup decodes a block.
+	contains memo.Map[string, bool]
 }
 
 // Open reads the header of a taxonomy file. The data is used in place and
@@ -68,7 +74,7 @@ func Open(data string) (*Taxonomy, error) {
 		}
 		return nil, fmt.Errorf("taxonomy: version %d, expected %d: %w", v, Version, ErrFormat)
 	}
-	t := &Taxonomy{}
+	t := &Taxonomy{contains: memo.Map[string, bool]{Limit: 1 << 14, Own: strings.Clone}}
 	t.desc = r.str()
 	t.count = int(r.uvarint())
 	t.nblocks = int(r.uvarint())

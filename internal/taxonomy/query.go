@@ -138,6 +138,10 @@ func (t *Taxonomy) scan(key string, fn func(name []byte) bool) {
 
 // Contains reports whether name is in the list, exactly.
 func (t *Taxonomy) Contains(name string) bool {
+	return t.contains.Get(name, t.contains1)
+}
+
+func (t *Taxonomy) contains1(name string) bool {
 	found := false
 	t.scan(name, func(n []byte) bool {
 		if compareFolded(n, name) != 0 {

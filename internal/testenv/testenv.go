@@ -18,6 +18,15 @@ func Corpus(tb testing.TB) string {
 		"the PFOCR sample corpus %s is absent (it ships beside the repository, not in it)", "corpus", "pfocr")
 }
 
+// HugoDocs returns the content folder of the Hugo documentation sample
+// (../shared/corpus/hugodocs/content, a real front-matter collection);
+// absent, it skips or fails as Corpus does.
+func HugoDocs(tb testing.TB) string {
+	tb.Helper()
+	return shared(tb, "en", "the Hugo docs sample is missing",
+		"the Hugo docs sample %s is absent (it ships beside the repository, not in it)", "corpus", "hugodocs", "content")
+}
+
 // Schemas returns the directory of the reference JSON Schemas that ship
 // beside the repository (../shared/schemas, with sarif-schema-2.1.0.json);
 // absent, it skips or fails as Corpus does.
@@ -34,14 +43,6 @@ func JSONSchemaSuite(tb testing.TB) string {
 	tb.Helper()
 	return shared(tb, filepath.Join("tests", "draft2020-12"), "the JSON Schema Test Suite is missing",
 		"the JSON Schema Test Suite %s is absent (it ships beside the repository, not in it)", "jsonschema-test-suite")
-}
-
-// HugoDocs returns the directory of the Hugo documentation corpus
-// (../shared/corpus/hugodocs); absent, it skips or fails as Corpus does.
-func HugoDocs(tb testing.TB) string {
-	tb.Helper()
-	return shared(tb, "content", "the Hugo docs corpus is missing",
-		"the Hugo docs corpus %s is absent (it ships beside the repository, not in it)", "corpus", "hugodocs")
 }
 
 // shared returns the directory ../shared/<elems> beside the repository,

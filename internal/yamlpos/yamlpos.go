@@ -27,6 +27,33 @@ type Source struct {
 	src    []byte
 	lines  []int // byte offset of the start of each line
 	ylines []int // the same, counting lines as yaml.v3 does
+	// spans holds the byte ranges of nodes built from TOML or JSON front
+	// matter, whose text the YAML scanning below cannot measure.
+	spans map[*yaml.Node]span
+}
+
+// span is a node's byte range [start, end).
+type span struct{ start, end int }
+
+// SetSpan records that n covers the bytes [start, end) of the source, for
+// nodes that were not parsed from YAML text (TOML and JSON front matter):
+// NodeEnd and ContentStart then answer from the record, and n's Line and
+// Column are set to start in yaml.v3's numbering, so that NodeOffset
+// finds it again.
+func (s *Source) SetSpan(n *yaml.Node, start, end int) {
+	if s.spans == nil {
+		s.spans = map[*yaml.Node]span{}
+	}
+	s.spans[n] = span{start, end}
+	n.Line, n.Column = s.yamlPosition(start)
+}
+
+// yamlPosition converts a byte offset to a line and code-point column as
+// yaml.v3 counts them.
+func (s *Source) yamlPosition(off int) (line, col int) {
+	off = max(0, min(off, len(s.src)))
+	i := sort.Search(len(s.ylines), func(i int) bool { return s.ylines[i] > off }) - 1
+	return i + 1, utf8.RuneCount(s.src[s.ylines[i]:off]) + 1
 }
 
 // New indexes src.
@@ -169,6 +196,9 @@ func (s *Source) Position(off int) (line, col int) {
 // NodeEnd returns the exclusive end offset of n, whose Line and Column are
 // whole-file coordinates in this source.
 func (s *Source) NodeEnd(n *yaml.Node) int {
+	if sp, ok := s.spans[n]; ok {
+		return sp.end
+	}
 	start := s.NodeOffset(n.Line, n.Column)
 	switch n.Kind {
 	case yaml.DocumentNode:
@@ -204,6 +234,9 @@ func (s *Source) NodeEnd(n *yaml.Node) int {
 // ContentStart returns the offset where n's content starts: after its
 // anchor and tag, if any, and the blanks after them.
 func (s *Source) ContentStart(n *yaml.Node) int {
+	if sp, ok := s.spans[n]; ok {
+		return sp.start
+	}
 	i := s.NodeOffset(n.Line, n.Column)
 	for i < len(s.src) && (s.src[i] == '&' || s.src[i] == '!') {
 		i = s.skipIndicatorWord(i)

@@ -20,3 +20,5 @@ fuzz FuzzLint ./internal/engine 200000
 fuzz FuzzFix ./internal/engine 12000
 fuzz FuzzDifferential ./internal/fastyaml 300000
 fuzz FuzzGenerated ./internal/fastyaml 100000
+fuzz FuzzTOML ./internal/frontmatter 150000
+fuzz FuzzJSON ./internal/frontmatter 150000

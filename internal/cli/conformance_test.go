@@ -87,7 +87,7 @@ func TestJSONSchemaSuite(t *testing.T) {
 	for _, d := range suiteDrafts {
 		t.Run(d.dir, func(t *testing.T) {
 			files, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "*.json"))
-			res := runSuite(t, d, files, remotes, "", false)
+			res := runSuite(t, d, files, remotes, "", asYAML)
 			logSuite(t, d.dir+" required", res)
 			if res.percent() < 99.5 {
 				t.Errorf("%s: %d of %d required tests agree (%.2f%%), want at least 99.5%%", d.dir, res.agreed, res.carried, res.percent())
@@ -100,9 +100,12 @@ func TestJSONSchemaSuite(t *testing.T) {
 			}
 		})
 		t.Run(d.dir+"/json", func(t *testing.T) {
+			if testing.Short() {
+				t.Skip("-short: the YAML front matter run only")
+			}
 			// The same required tests as JSON data files, as written.
 			files, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "*.json"))
-			res := runSuite(t, d, files, remotes, "", true)
+			res := runSuite(t, d, files, remotes, "", asJSON)
 			logSuite(t, d.dir+" required, as JSON data files", res)
 			if res.percent() < 99.5 {
 				t.Errorf("%s as JSON: %d of %d required tests agree (%.2f%%), want at least 99.5%%", d.dir, res.agreed, res.carried, res.percent())
@@ -111,11 +114,30 @@ func TestJSONSchemaSuite(t *testing.T) {
 				t.Errorf("%s as JSON: %d findings are not on the node their pointer names:\n%s", d.dir, len(res.misplaced), strings.Join(res.misplaced, "\n"))
 			}
 		})
+		t.Run(d.dir+"/json-front-matter", func(t *testing.T) {
+			if testing.Short() {
+				t.Skip("-short: the YAML front matter run only")
+			}
+			// The object-valued required tests as the JSON front matter
+			// of pages, as Hugo reads it.
+			files, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "*.json"))
+			res := runSuite(t, d, files, remotes, "", asJSONFM)
+			logSuite(t, d.dir+" required, as JSON front matter", res)
+			if res.percent() < 99.5 {
+				t.Errorf("%s as JSON front matter: %d of %d required tests agree (%.2f%%), want at least 99.5%%", d.dir, res.agreed, res.carried, res.percent())
+			}
+			if len(res.misplaced) > 0 {
+				t.Errorf("%s as JSON front matter: %d findings are not on the node their pointer names:\n%s", d.dir, len(res.misplaced), strings.Join(res.misplaced, "\n"))
+			}
+		})
 		t.Run(d.dir+"/optional", func(t *testing.T) {
+			if testing.Short() {
+				t.Skip("-short: the YAML front matter run only")
+			}
 			// Reported, never failed: optional tests are optional.
 			files, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "optional", "*.json"))
 			formats, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "optional", "format", "*.json"))
-			res := runSuite(t, d, append(files, formats...), remotes, "format: assert\n", false)
+			res := runSuite(t, d, append(files, formats...), remotes, "format: assert\n", asYAML)
 			logSuite(t, d.dir+" optional (format: assert)", res)
 		})
 	}
@@ -138,7 +160,14 @@ func logSuite(t *testing.T, what string, r suiteResult) {
 
 // runSuite writes the test files' groups as pages and schemas, lints them
 // in one figlint run and compares the outcome with the suite's.
-func runSuite(t *testing.T, d suiteDraft, files []string, remotes, config string, asJSON bool) suiteResult {
+// How runSuite writes each test's data.
+const (
+	asYAML   = iota // the YAML front matter of a page
+	asJSON          // a JSON data file, the test's own text
+	asJSONFM        // the JSON front matter of a page (objects only)
+)
+
+func runSuite(t *testing.T, d suiteDraft, files []string, remotes, config string, mode int) suiteResult {
 	t.Helper()
 	sort.Strings(files)
 	dir := t.TempDir()
@@ -176,15 +205,21 @@ func runSuite(t *testing.T, d suiteDraft, files []string, remotes, config string
 					page: fmt.Sprintf("%s/t/%02d.md", gdir, ti), valid: tc.Valid, refused: refused}
 				c.data = decodeNumbers(t, tc.Data)
 				c.text = "---\n" + yamlOf(t, c.data) + "---\n"
-				if asJSON {
+				if mode != asYAML {
 					// The test's own JSON text, indented: its numbers as written.
 					var buf bytes.Buffer
 					if err := json.Indent(&buf, tc.Data, "", "  "); err != nil {
 						t.Fatal(err)
 					}
-					c.page, c.text = strings.TrimSuffix(c.page, ".md")+".json", buf.String()+"\n"
+					c.text = buf.String() + "\n"
+					if mode == asJSON {
+						c.page = strings.TrimSuffix(c.page, ".md") + ".json"
+					}
 				}
 				c.notExact = carried(c)
+				if _, isObject := c.data.(map[string]any); mode == asJSONFM && !isObject {
+					c.notExact = "JSON front matter is an object (a page starting with \"{\"); the data is not one"
+				}
 				writeFile(t, filepath.Join(dir, filepath.FromSlash(c.page)), []byte(c.text))
 				cases = append(cases, c)
 			}

@@ -35,8 +35,10 @@ func TestDataFiles(t *testing.T) {
 	jsn := "{\n  \"alice\": {\"name\": \"Zoë\", \"age\": 3.5},\n\t\"bob\": {\n\t\t\"age\": 4\n\t},\n  \"eve\": {\"name\": 7, \"site\": \"http:\\/\\/e.org\"},\n" +
 		"  \"ann\": {\"name\": \"A\\/B\", \"site\": \"https:\\/\\/a.org\"},\n" +
 		"  \"zed\": {\"name\": \"\\uD83D\\uDCA9 \\ud83d\\ude00\", \"age\": 2.5}\n}\n"
+	tml := "# people\n[alice]\nname = \"Alice\"\nage = 3.5\n\n[bob]\nage = 4\n\n[\"zoë\"]\nname = 'Zoë'\nsite = \"ftp://z\"\n"
 	dir := tree(t, map[string]string{
-		".figlint.yaml":      "schemas:\n  - paths: [\"_data/*.yml\", \"data/**/*.json\"]\n    schema: people.json\n",
+		".figlint.yaml":      "schemas:\n  - paths: [\"_data/*.yml\", \"data/**/*.json\", \"data/*.toml\"]\n    schema: people.json\n",
+		"data/people.toml":   tml,
 		"people.json":        people,
 		"_data/people.yml":   yml,
 		"data/x/people.json": jsn,
@@ -64,6 +66,10 @@ func TestDataFiles(t *testing.T) {
 	want := []string{
 		"_data/people.yml " + place(t, yml, "3.5") + " schema/type",
 		"_data/people.yml " + place(t, yml, "bob") + " schema/required",
+		"data/people.toml " + place(t, tml, "3.5") + " schema/type",
+		// A table is reported at its key, inside the brackets.
+		"data/people.toml " + place(t, tml, "bob") + " schema/required",
+		"data/people.toml " + place(t, tml, `"ftp://z"`) + " schema/pattern",
 		"data/x/people.json " + place(t, jsn, "3.5") + " schema/type",
 		"data/x/people.json " + place(t, jsn, `"bob"`) + " schema/required",
 		"data/x/people.json " + place(t, jsn, "7") + " schema/type",
@@ -80,7 +86,7 @@ func TestDataFiles(t *testing.T) {
 		if f.Rule == "schema/type" && strings.Contains(f.Message, "zed") && !strings.Contains(f.Message, "zed.age") {
 			t.Errorf("type message %q", f.Message)
 		}
-		if f.Rule == "schema/pattern" && !strings.Contains(f.Message, `"http://e.org"`) {
+		if f.Rule == "schema/pattern" && strings.HasSuffix(f.Path, ".json") && !strings.Contains(f.Message, `"http://e.org"`) {
 			t.Errorf("pattern message %q", f.Message)
 		}
 		if f.Rule == "schema/type" && strings.Contains(f.Path, ".json") && strings.Contains(f.Message, "YAML reads") {
@@ -91,7 +97,7 @@ func TestDataFiles(t *testing.T) {
 	for _, f := range doc.Files {
 		files = append(files, f.Path+" "+f.Schema)
 	}
-	if diff := cmp.Diff([]string{"_data/people.yml people.json", "data/x/people.json people.json"}, files); diff != "" {
+	if diff := cmp.Diff([]string{"_data/people.yml people.json", "data/people.toml people.json", "data/x/people.json people.json"}, files); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
 }
@@ -104,12 +110,18 @@ func TestDataFileProblems(t *testing.T) {
 		"bad.json":   "{\n  \"a\": [1, 2,\n}\n",
 		"dup.json":   `{"a": 1, "a": 2}`,
 		"empty.yaml": "",
+		"bad.toml":   "a = 1\nb = \n",
+		"note.toml":  "# only a comment: an empty table\n",
 	})
-	code, out, _ := run(t, dir, "--no-config", "--no-snippet", "--schema", "s.json", "bad.json", "dup.json", "empty.yaml")
+	code, out, _ := run(t, dir, "--no-config", "--no-snippet", "--schema", "s.json", "bad.json", "dup.json", "empty.yaml", "bad.toml", "note.toml")
 	want := []string{
 		"bad.json:3:1: error: invalid YAML",
 		`dup.json:1:10: error: key "a" is defined again (first on line 1); expected each key once [duplicate-key]`,
 		"empty.yaml:1:1: error: file holds no data; expected a YAML or JSON document [front-matter]",
+		"bad.toml:2:",
+	}
+	if strings.Contains(out, "note.toml") {
+		t.Errorf("a TOML file of comments is an empty table, valid here:\n%s", out)
 	}
 	for _, w := range want {
 		if !strings.Contains(out, w) {

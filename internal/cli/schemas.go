@@ -72,8 +72,8 @@ func schemaSelector(fl *lintFlags, cfg *config.Config, dir string, getenv func(s
 	return sel, set, nil
 }
 
-// dataExts are the extensions of data files: YAML or JSON as a whole.
-var dataExts = map[string]bool{".yaml": true, ".yml": true, ".json": true}
+// dataExts are the extensions of data files: YAML, JSON or TOML as a whole.
+var dataExts = map[string]bool{".yaml": true, ".yml": true, ".json": true, ".toml": true}
 
 // isDataFile tells whether a file is a data file rather than a page.
 func isDataFile(f engine.File) bool {

@@ -12,11 +12,12 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// ParseData reads a data file (a YAML or JSON file that is all data, such
-// as Jekyll's _data/*.yml or Hugo's data/*.json) into a Document whose
+// ParseData reads a data file (a YAML, JSON or TOML file that is all data,
+// such as Jekyll's _data/*.yml or Hugo's data/*.json) into a Document whose
 // value is the whole file. JSON is read by the YAML parser, as YAML 1.2
 // makes it a subset of YAML, so positions, duplicate keys and the value's
-// types follow the same rules as front matter. Like Parse, it never fails.
+// types follow the same rules as front matter; a path ending in .toml is
+// read by the TOML front matter reader. Like Parse, it never fails.
 func ParseData(path string, data []byte) (doc *rules.Document) {
 	src := yamlpos.New(data)
 	start := rules.Range{Start: rules.Position{Line: 1, Column: 1}, End: rules.Position{Line: 1, Column: 1}}
@@ -45,6 +46,27 @@ func ParseData(path string, data []byte) (doc *rules.Document) {
 		return problem(rules.Range{Start: rules.Position{Line: l, Column: c}, End: rules.Position{Line: l, Column: c + 1}},
 			"file is not valid UTF-8 (byte 0x%02X at offset %d); expected UTF-8 text", data[bad], bad)
 	}
+	if strings.HasSuffix(strings.ToLower(path), ".toml") {
+		// A TOML data file is one TOML document: main's TOML reader gives
+		// the same node tree with whole-file positions.
+		doc.Format = rules.FormatTOML
+		b.format = rules.FormatTOML
+		root, terr := parseTOML(src, b)
+		if terr != nil {
+			doc.Problems = append(doc.Problems, formatSyntaxFinding(path, src, "TOML", b.start+terr.start, b.start+terr.end, terr.msg))
+			doc.Broken = true
+			return doc
+		}
+		if root == nil {
+			if len(bytes.TrimSpace(data[off:])) == 0 {
+				return problem(start, "file holds no data; expected a TOML document")
+			}
+			doc.Value = map[string]any{} // comments only: an empty table
+			return doc
+		}
+		doc.Root = root
+		return buildData(doc)
+	}
 	text, slashes, shifts := jsonEscapes(data[b.start:b.end])
 	root, fast := fastyaml.Parse(text)
 	if !fast {
@@ -65,12 +87,24 @@ func ParseData(path string, data []byte) (doc *rules.Document) {
 	if len(shifts) > 0 {
 		unshift(doc.Root, shifts)
 	}
+	return buildData(doc)
+}
+
+// buildData builds the JSON value of a data file's node tree.
+func buildData(doc *rules.Document) *rules.Document {
+	if a := aliasCycleAt(doc.Root); a != nil {
+		doc.Problems = append(doc.Problems, rules.Finding{
+			Rule: rules.YAMLSyntax.ID, Path: doc.Path, Range: doc.NodeRange(a), Message: aliasCycleMessage(a.Value),
+		})
+		doc.Broken = true
+		return doc
+	}
 	bld := builder{doc: doc}
 	v, err := bld.value(doc.Root, false)
 	doc.Problems = append(doc.Problems, bld.problems...)
 	if err != nil {
 		doc.Problems = append(doc.Problems, rules.Finding{
-			Rule: rules.YAMLSyntax.ID, Path: path, Range: doc.NodeRange(bld.bomb), Message: err.Error(),
+			Rule: rules.YAMLSyntax.ID, Path: doc.Path, Range: doc.NodeRange(bld.bomb), Message: err.Error(),
 		})
 		doc.Broken = true
 		return doc

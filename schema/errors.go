@@ -20,6 +20,47 @@ var printer = message.NewPrinter(language.English)
 // mapper turns one validation error tree into findings.
 type mapper struct {
 	pass *rules.Pass
+	// user: the schema is the user's, whose every violation is an error.
+	user bool
+	// failed are the instance locations of the tree's other failures
+	// (all but unevaluatedProperties/unevaluatedItems), as pointers.
+	failed []string
+}
+
+// isUnevaluated tells whether a leaf is a field or item rejected by
+// unevaluatedProperties: false or unevaluatedItems: false.
+func isUnevaluated(e *jsonschema.ValidationError) bool {
+	_, isFalse := e.ErrorKind.(*kind.FalseSchema)
+	return isFalse && (strings.HasSuffix(e.SchemaURL, "/unevaluatedProperties") || strings.HasSuffix(e.SchemaURL, "/unevaluatedItems"))
+}
+
+// failedAt collects the instance locations of the leaves of the error
+// tree that are not unevaluated fields or items.
+func failedAt(e *jsonschema.ValidationError, out []string) []string {
+	if len(e.Causes) == 0 {
+		if !isUnevaluated(e) {
+			out = append(out, rules.Pointer(e.InstanceLocation...))
+		}
+		return out
+	}
+	for _, c := range e.Causes {
+		out = failedAt(c, out)
+	}
+	return out
+}
+
+// otherFailureIn tells whether another failure lies in the value at
+// parent: a subschema that fails keeps none of its annotations, so the
+// fields it evaluated look unevaluated too (one wrong "slug" would make
+// "title" unknown); such findings wait until the other failures are fixed.
+func (m *mapper) otherFailureIn(parent []string) bool {
+	ptr := rules.Pointer(parent...)
+	for _, f := range m.failed {
+		if f == ptr || strings.HasPrefix(f, ptr+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // walk descends to the leaves of the error tree; anyOf and oneOf are
@@ -165,7 +206,10 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 			"field name %q in %s is not allowed; expected a name the schema's propertyNames accepts", k.Property, m.path(where[:len(where)-1]))
 	case *kind.Type:
 		hint := ""
-		if n := m.node(loc); n != nil && n.Kind == yaml.ScalarNode && n.Style == 0 && n.Tag != "!!str" && strings.Contains(typeNames(k.Want), "string") {
+		// In a JSON file an unquoted value is no string by JSON's own
+		// rules: the YAML hint would mislead.
+		isJSON := strings.HasSuffix(strings.ToLower(m.pass.Doc.Path), ".json")
+		if n := m.node(loc); !isJSON && n != nil && n.Kind == yaml.ScalarNode && n.Style == 0 && n.Tag != "!!str" && strings.Contains(typeNames(k.Want), "string") {
 			if n.Value == "" {
 				found, hint = "empty", " (write '' for an empty string)"
 			} else {
@@ -211,7 +255,22 @@ func (m *mapper) leaf(e *jsonschema.ValidationError) {
 	case *kind.Not:
 		m.report("schema/not", loc, false, "%s is %s; expected a value that the schema's \"not\" rejects", path, found)
 	case *kind.FalseSchema:
-		m.report("schema/false", loc, false, "%s is %s; expected no value here (the schema allows none)", path, found)
+		// unevaluatedProperties: false and unevaluatedItems: false reject
+		// each left-over field or item with a false schema: name it so.
+		switch {
+		case isUnevaluated(e) && len(loc) > 0 && m.otherFailureIn(loc[:len(loc)-1]):
+			// Reported once the value's other failures are fixed.
+		case strings.HasSuffix(e.SchemaURL, "/unevaluatedProperties") && len(loc) > 0:
+			where := "the front matter"
+			if len(loc) > 1 {
+				where = m.path(loc[:len(loc)-1])
+			}
+			m.report("schema/unevaluatedProperties", loc, true, "unknown field %q in %s; expected only the fields the schema evaluates", loc[len(loc)-1], where)
+		case strings.HasSuffix(e.SchemaURL, "/unevaluatedItems") && len(loc) > 0:
+			m.report("schema/unevaluatedItems", loc, false, "%s is %s; expected no item beyond those the schema evaluates", path, found)
+		default:
+			m.report("schema/false", loc, false, "%s is %s; expected no value here (the schema allows none)", path, found)
+		}
 	case *kind.RefCycle:
 		m.report("schema/ref", loc, false, "%s: %s", path, k.LocalizedString(printer))
 	case *kind.InvalidJsonValue:
@@ -250,7 +309,14 @@ func (m *mapper) reportAs(rule string, loc, pointer []string, key bool, format s
 			}
 		}
 	}
-	m.pass.Report(rules.Diagnostic{As: rule, Range: r, Pointer: rules.Pointer(pointer...), Message: fmt.Sprintf(format, args...)})
+	d := rules.Diagnostic{As: rule, Range: r, Pointer: rules.Pointer(pointer...), Message: fmt.Sprintf(format, args...)}
+	if m.user {
+		// The rule's default severity is the built-in schema's; with the
+		// user's own schema, an invalid value is an error (the user's
+		// configuration may still lower it).
+		d.Severity = rules.SeverityError
+	}
+	m.pass.Report(d)
 }
 
 func (m *mapper) node(loc []string) *yaml.Node {

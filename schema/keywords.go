@@ -60,7 +60,7 @@ var keywords = []keyword{
 	{"exclusiveMaximum", rules.SeverityError, "a number is not below the exclusive maximum"},
 	{"exclusiveMinimum", rules.SeverityError, "a number is not above the exclusive minimum"},
 	{"false", rules.SeverityError, "a value is present where the schema allows none"},
-	{"format", rules.SeverityError, "a string is not in the declared format (formats are asserted)"},
+	{"format", rules.SeverityError, "a string is not in the declared format (asserted per the configuration's format: setting)"},
 	{"maxContains", rules.SeverityError, "too many items of a list match the schema's contains"},
 	{"maxItems", rules.SeverityError, "a list has too many items"},
 	{"maxLength", rules.SeverityError, "a string is too long"},
@@ -79,6 +79,8 @@ var keywords = []keyword{
 	{"ref", rules.SeverityError, "the schema's references form a cycle for this value"},
 	{"required", rules.SeverityError, "a required field is missing (reported at the parent's key, or the opening \"---\")"},
 	{"type", rules.SeverityError, "a value has the wrong type"},
+	{"unevaluatedItems", rules.SeverityError, "a list has an item that no keyword of the schema evaluates (reported at the item)"},
+	{"unevaluatedProperties", rules.SeverityError, "a mapping has a field that no keyword of the schema evaluates (reported at each such key)"},
 	{"uniqueItems", rules.SeverityError, "a list repeats an item (reported at the repeat)"},
 }
 
@@ -89,6 +91,9 @@ func keywordMetas() []rules.Meta {
 		doc := fmt.Sprintf("The value fails the schema keyword `%s`: %s. The message names the field "+
 			"as a path such as `schema-jsonld.keywords[3]` and says what was found and what "+
 			"the schema expects.", k.name, k.what)
+		if k.severity != rules.SeverityError {
+			doc += " Its default severity is the built-in PFOCR schema's; with a user schema every violation, this one included, is an error unless the configuration sets another severity."
+		}
 		if !used {
 			doc += " The built-in PFOCR schema does not use this keyword: it applies to schemas given with `--schema`."
 		}

@@ -12,12 +12,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 
-	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/rules"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -39,6 +36,12 @@ type Validator struct {
 	// legacy is set for the built-in PFOCR schema only: pages of the older
 	// generation are recognised and checked against it.
 	legacy *jsonschema.Schema
+	// user is set for the user's schemas: every violation is an error
+	// (the built-in schema reports unknown fields as warnings).
+	user bool
+	// Name says which schema this is: the file's path relative to the
+	// working directory or its URL, or the built-in schema's $id.
+	Name string
 }
 
 var (
@@ -62,7 +65,7 @@ func Builtin() (*Validator, error) {
 				return
 			}
 		}
-		v := &Validator{}
+		v := &Validator{Name: FigureURL}
 		if v.current, builtinErr = c.Compile(FigureURL); builtinErr != nil {
 			return
 		}
@@ -77,48 +80,18 @@ func Builtin() (*Validator, error) {
 // Source returns the text of an embedded schema by file name.
 func Source(name string) ([]byte, error) { return files.ReadFile(name) }
 
-// Load compiles the user schema at path. Relative $refs resolve against the
-// schema file's directory; a schema without $schema is read as 2020-12.
+// Load compiles the user schema at path with the default options (see
+// Set.Load). Relative $refs resolve against the schema file's directory; a
+// schema without $schema is read as 2020-12.
 func Load(path string) (*Validator, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, fmt.Errorf("schema: %w", err)
-	}
-	if _, err = os.Stat(abs); err != nil {
-		return nil, fmt.Errorf("schema: cannot read %s: %w", path, err)
-	}
-	c := newCompiler()
-	sch, err := c.Compile(abs)
-	if err != nil {
-		return nil, fmt.Errorf("schema: cannot compile %s: %w", path, err)
-	}
-	return &Validator{current: sch}, nil
+	return NewSet(Options{}).Load(path)
 }
 
 func newCompiler() *jsonschema.Compiler {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
-	c.UseLoader(jsonschema.SchemeURLLoader{"file": boundedFileLoader{}})
 	return c
-}
-
-// boundedFileLoader loads a user's schema files (the one named and those
-// its $refs name) as regular files of bounded size: a $ref to a FIFO or to
-// /dev/zero is an error, not a hang.
-type boundedFileLoader struct{}
-
-// Load implements jsonschema.URLLoader.
-func (boundedFileLoader) Load(url string) (any, error) {
-	path, err := jsonschema.FileLoader{}.ToFile(url)
-	if err != nil {
-		return nil, err
-	}
-	data, err := safeio.ReadFile(path, safeio.SchemaLimit)
-	if err != nil {
-		return nil, err
-	}
-	return jsonschema.UnmarshalJSON(bytes.NewReader(data))
 }
 
 func readJSON(name string) (any, error) {
@@ -133,40 +106,17 @@ func readJSON(name string) (any, error) {
 	return doc, nil
 }
 
-// Rule returns the schema rule: it reports schema/<keyword> findings, and
-// legacy-format for older PFOCR pages when the built-in schema is used.
+// Rule returns the schema rule with v as the schema of every page: it
+// reports schema/<keyword> findings, and legacy-format for older PFOCR
+// pages when v is the built-in schema.
 func (v *Validator) Rule() rules.Rule {
-	family := keywordMetas()
-	if v.legacy != nil {
-		family = append(family, LegacyFormat)
-	}
-	return rules.Rule{
-		Meta: rules.Meta{
-			ID:        "schema",
-			Severity:  rules.SeverityError,
-			Since:     "0.1.0",
-			Precision: rules.PrecisionVeryHigh,
-			Summary:   "the front matter must match the JSON Schema",
-			Doc: "Validates the front matter, read as JSON, against the built-in PFOCR schema or " +
-				"the schema given with `--schema`. Each violated keyword is reported under its own " +
-				"rule ID `schema/<keyword>`; the `schema` ID itself is reported only when the " +
-				"validator fails for another reason.",
-		},
-		Family: family,
-		Run:    v.run,
-	}
+	return (&Selector{Default: v}).Rule()
 }
 
-func (v *Validator) run(p *rules.Pass) {
-	sch := v.current
-	if v.legacy != nil {
-		if key, why := legacySignal(p.Doc); key != "" {
-			p.Report(rules.Diagnostic{As: LegacyFormat.ID, Pointer: rules.Pointer(key), Key: true,
-				Message: fmt.Sprintf("page is in the older PFOCR format (%s); checked against the legacy schema; expected the current format", why)})
-			sch = v.legacy
-		}
-	}
-	err := sch.Validate(p.Doc.Value)
+// check validates value (the document's value, or a copy without the
+// $schema key that chose the schema) against sch.
+func (v *Validator) check(p *rules.Pass, sch *jsonschema.Schema, value any) {
+	err := sch.Validate(value)
 	if err == nil {
 		return
 	}
@@ -175,7 +125,7 @@ func (v *Validator) run(p *rules.Pass) {
 		p.Report(rules.Diagnostic{Range: p.Doc.Open, Message: fmt.Sprintf("schema validation failed: %v", err)})
 		return
 	}
-	m := mapper{pass: p}
+	m := mapper{pass: p, user: v.user, failed: failedAt(ve, nil)}
 	m.walk(ve)
 }
 

@@ -160,7 +160,7 @@ func TestRunFingerprint(t *testing.T) {
 	write("lex.bin", "lexicon one")
 	cfg := &config.Config{Path: filepath.Join(dir, "cfg.yaml")}
 	fp := func() string {
-		return string(runFingerprint(engine.Options{}, cfg, "s.json", []string{"lex.bin"}, dir))
+		return string(runFingerprint(engine.Options{}, cfg, []string{"s.json"}, nil, []string{"lex.bin"}, dir))
 	}
 	got := schemaFiles(filepath.Join(dir, "s.json"))
 	want := []string{filepath.Join(dir, "s.json"), filepath.Join(dir, "sub", "a.json"), filepath.Join(dir, "c.json")}

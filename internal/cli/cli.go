@@ -223,6 +223,8 @@ type lintFlags struct {
 	jobs                                            int
 	disable, enableOnly                             listFlag
 	lexicons                                        pathsFlag
+	schemaMaps                                      pathsFlag
+	offline                                         bool
 	outputs                                         outputsFlag
 }
 
@@ -236,7 +238,9 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding has at least this severity: error, warning or note (default error)")
 	fs.IntVar(&f.jobs, "jobs", 0, "number of files linted in parallel (default: the number of CPUs)")
-	fs.StringVar(&f.schema, "schema", "", "JSON Schema file that replaces the built-in PFOCR schema")
+	fs.StringVar(&f.schema, "schema", "", "JSON Schema (a file or an http(s) URL) for every file, in place of the built-in PFOCR schema, the configuration's schemas and the files' $schema")
+	fs.Var(&f.schemaMaps, "schema-map", "load the schemas whose URL starts with PREFIX from the folder DIR, as `PREFIX=DIR`; repeatable")
+	fs.BoolVar(&f.offline, "offline", false, "never fetch schemas over the network: use --schema-map folders and cached copies")
 	fs.StringVar(&f.maxSize, "max-size", "10MiB", "largest file linted; larger files get a front-matter finding")
 	fs.StringVar(&f.dataDir, "data-dir", "", "directory of the pages' companion tables (default: ../_data from each page's directory)")
 	fs.StringVar(&f.config, "config", "", "configuration file (default: .figlint.yaml in the working directory or a parent, up to the repository root)")
@@ -288,12 +292,12 @@ func runLint(args []string, sys IO) (int, error) {
 	if dir, err = filepath.Abs(dir); err != nil {
 		return 0, fmt.Errorf("cli: %w", err)
 	}
-	lt, err := newLinter(&fl, dir)
+	lt, err := newLinter(&fl, dir, sys.Getenv)
 	if err != nil {
 		return 0, err
 	}
 	cfg, reg, opts, base := lt.cfg, lt.reg, lt.opts, lt.base
-	schemaFile, lexFiles := lt.schemaFile, lt.lexFiles
+	schemas, lexFiles := lt.schemas, lt.lexFiles
 	if fl.failOn == "" {
 		fl.failOn = "error"
 		if cfg != nil && cfg.FailOn != "" {
@@ -351,7 +355,7 @@ func runLint(args []string, sys IO) (int, error) {
 		buffers = map[string][]byte{f.Path: data}
 		files = []engine.File{f}
 	} else {
-		files, pathErrs = engine.CollectWith(paths, dir, sys.Stdin, engine.CollectOptions{NoIgnore: fl.noIgnore})
+		files, pathErrs = engine.CollectWith(paths, dir, sys.Stdin, engine.CollectOptions{NoIgnore: fl.noIgnore, IsData: mappedData(cfg)})
 	}
 	for _, pe := range pathErrs {
 		fmt.Fprintf(sys.Stderr, "figlint: cannot read %v; check the path\n", pe)
@@ -426,7 +430,7 @@ func runLint(args []string, sys IO) (int, error) {
 			cacheDir = abs(dir, fl.cacheDir)
 		}
 		if cacheDir != "" {
-			c, cerr := engine.OpenCache(cacheDir, runFingerprint(opts, cfg, schemaFile, lexFiles, dir))
+			c, cerr := engine.OpenCache(cacheDir, runFingerprint(opts, cfg, schemaRoots(&fl, cfg, dir), schemas.Resources(), lexFiles, dir))
 			if cerr != nil {
 				if fl.cacheDir != "" {
 					return 0, usagef("--cache: %v", cerr)

@@ -63,8 +63,19 @@ func TestJSONContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("output is not JSON: %v", err)
 	}
-	if got := sortedKeys(doc); !cmp.Equal(got, []string{"findings", "summary", "version"}) {
+	if got := sortedKeys(doc); !cmp.Equal(got, []string{"files", "findings", "summary", "version"}) {
 		t.Fatalf("top-level keys %v", got)
+	}
+	// "files" (added within version 1): each linted file, in path order,
+	// with the schema it was checked against (null for none).
+	var files []map[string]json.RawMessage
+	if err := json.Unmarshal(doc["files"], &files); err != nil || len(files) != 7 {
+		t.Fatalf("files: %v (%d)", err, len(files))
+	}
+	for _, f := range files {
+		if got := sortedKeys(f); !cmp.Equal(got, []string{"path", "schema"}) {
+			t.Fatalf("file keys %v", got)
+		}
 	}
 	var version int
 	_ = json.Unmarshal(doc["version"], &version)
@@ -318,8 +329,8 @@ func TestUserSchema(t *testing.T) {
 content/bad.md:3:7: error: date is "2023-02-30"; expected a valid date (parsing time "2023-02-30": day out of range) [schema/format]
 content/bad.md:4:14: error: tags[1] repeats item 0 ("yaml"); expected unique items [schema/uniqueItems]
 content/bad.md:5:9: error: weight is the number -2; expected at least 1 [schema/minimum]
-content/bad.md:6:1: warning: unknown field "author" in the front matter; expected only the fields the schema defines [schema/additionalProperties]
-5 findings (4 errors, 1 warning, 0 notes) in 2 files
+content/bad.md:6:1: error: unknown field "author" in the front matter; expected only the fields the schema defines [schema/additionalProperties]
+5 findings (5 errors, 0 warnings, 0 notes) in 2 files
 `
 	if diff := cmp.Diff(want, out); diff != "" {
 		t.Fatalf("output mismatch (-want +got):\n%s", diff)

@@ -26,11 +26,12 @@ const maxSchemaFiles = 1000
 // depend on: figlint's build (the running executable's path, size and
 // modification time, so a rebuilt binary never reuses old results), the
 // rules and severities, the configuration file's bytes, the schema and
-// every local file its $refs reach, the lexicons' bytes, the data
+// every local file its $refs reach (and every document the compiler
+// loaded, remote schemas too), the lexicons' bytes, the data
 // directory and the size limit. What depends on the page's place (where
 // its companion tables are found, and their bytes) is in each page's key
 // (see engine.Cache).
-func runFingerprint(opts engine.Options, cfg *config.Config, schemaFile string, lexicons []string, dir string) []byte {
+func runFingerprint(opts engine.Options, cfg *config.Config, schemaRoots, schemaResources, lexicons []string, dir string) []byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "figlint %s\n", versionString())
 	if exe, err := os.Executable(); err == nil {
@@ -50,10 +51,14 @@ func runFingerprint(opts engine.Options, cfg *config.Config, schemaFile string, 
 	if cfg != nil {
 		hashFile(h, "config", abs(dir, cfg.Path))
 	}
-	if schemaFile != "" {
-		for _, f := range schemaFiles(abs(dir, schemaFile)) {
+	for _, root := range schemaRoots {
+		for _, f := range schemaFiles(abs(dir, root)) {
 			hashFile(h, "schema", f)
 		}
+	}
+	// What the compiler loaded, remote schemas included, with their hashes.
+	for _, r := range schemaResources {
+		fmt.Fprintf(h, "resource %s\n", r)
 	}
 	for _, l := range lexicons {
 		hashFile(h, "lexicon", abs(dir, l))

@@ -133,7 +133,7 @@ func lspOptions(fl *lintFlags) lsp.Options {
 			return config.Find(dir)
 		},
 		NewLinter: func(dir string) (*lsp.Linter, error) {
-			lt, err := newLinter(fl, dir)
+			lt, err := newLinter(fl, dir, os.Getenv)
 			if err != nil {
 				return nil, err
 			}

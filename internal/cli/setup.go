@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/figlint/figlint/internal/baseline"
@@ -15,19 +14,20 @@ import (
 // configuration that applies in a folder: a lint run and the language
 // server build theirs here, so that both give the same answers.
 type linter struct {
-	cfg        *config.Config // nil: no configuration file
-	reg        *rules.Registry
-	opts       engine.Options // MaxSize, DataDir and WorkDir set
-	schemaFile string         // "" for the built-in schema
-	lexFiles   pathsFlag
-	base       *baseline.Baseline // nil without --baseline
+	cfg      *config.Config // nil: no configuration file
+	reg      *rules.Registry
+	opts     engine.Options // MaxSize, DataDir, WorkDir, SchemaOf and IsData set
+	schemas  *schema.Set    // the schemas compiled for the run, for its fingerprint
+	lexFiles pathsFlag
+	base     *baseline.Baseline // nil without --baseline
 }
 
 // newLinter reads the configuration found from dir (or named by the
 // flags), the schema, the lexicons and the baseline, and sets up the
 // engine's options; paths in the flags are relative to dir, and so are
-// the findings' displayed paths.
-func newLinter(fl *lintFlags, dir string) (*linter, error) {
+// the findings' displayed paths; getenv reads the environment (proxies and
+// the cache folder of remote schemas).
+func newLinter(fl *lintFlags, dir string, getenv func(string) string) (*linter, error) {
 	cfg, err := loadConfig(fl, dir)
 	if err != nil {
 		return nil, err
@@ -48,27 +48,15 @@ func newLinter(fl *lintFlags, dir string) (*linter, error) {
 			return nil, usagef("data directory %s is not a directory; give the folder that holds the <figid>-genes.tsv tables", dataDir)
 		}
 	}
-	schemaFile := ""
-	switch {
-	case fl.schema != "":
-		schemaFile = abs(dir, fl.schema)
-	case cfg != nil && cfg.Schema != "":
-		schemaFile = cfg.Schema
-	}
-	var v *schema.Validator
-	if schemaFile != "" {
-		v, err = schema.Load(schemaFile)
-		if err != nil {
-			return nil, usagef("%v (check the schema file)", err)
-		}
-	} else if v, err = schema.Builtin(); err != nil {
-		return nil, fmt.Errorf("built-in schema: %w", err)
+	sel, schemas, err := schemaSelector(fl, cfg, dir, getenv)
+	if err != nil {
+		return nil, err
 	}
 	lexFiles := fl.lexicons
 	if cfg != nil {
 		lexFiles = append(append(pathsFlag{}, cfg.Lexicons...), lexFiles...)
 	}
-	rs, err := lexiconRules(append(rules.Builtin(), v.Rule()), dir, lexFiles)
+	rs, err := lexiconRules(append(rules.Builtin(), sel.Rule()), dir, lexFiles)
 	if err != nil {
 		return nil, err
 	}
@@ -81,11 +69,12 @@ func newLinter(fl *lintFlags, dir string) (*linter, error) {
 		return nil, err
 	}
 	opts.MaxSize, opts.DataDir, opts.WorkDir = limit, dataDir, dir
+	opts.SchemaOf, opts.IsData = sel.SchemaOf, isDataFile
 	var base *baseline.Baseline
 	if fl.baseline != "" {
 		if base, err = baseline.Load(fl.baseline, dir); err != nil {
 			return nil, usagef("%v", err)
 		}
 	}
-	return &linter{cfg: cfg, reg: reg, opts: opts, schemaFile: schemaFile, lexFiles: lexFiles, base: base}, nil
+	return &linter{cfg: cfg, reg: reg, opts: opts, schemas: schemas, lexFiles: lexFiles, base: base}, nil
 }

@@ -9,6 +9,12 @@
 //	exclude: ["drafts/**"]           # paths not linted
 //	lexicons: [lexicons/mouse.lex]  # compiled gene lexicons to load
 //	schema: schemas/page.json       # replaces the built-in schema
+//	schemas:                        # per path, first match wins
+//	  - paths: ["content/blog/**"]
+//	    schema: schemas/post.json   # a file or an http(s) URL
+//	format: annotate                # "format" in user schemas: assert or annotate
+//	schema-map:                     # URL prefixes served from local folders
+//	  "https://example.org/schemas/": vendor/schemas
 //	data-dir: _data                 # the pages' companion tables
 //	fail-on: warning
 //
@@ -48,6 +54,19 @@ type Override struct {
 	Rules []Setting
 }
 
+// SchemaMapping is one entry of schemas: the files whose path matches one
+// of Paths are checked against Schema.
+type SchemaMapping struct {
+	Paths []string
+	// Schema is an absolute path or an http(s) URL.
+	Schema string
+}
+
+// SchemaMapEntry maps the URLs starting with Prefix to the files of Dir.
+type SchemaMapEntry struct {
+	Prefix, Dir string
+}
+
 // Config is a parsed configuration file.
 type Config struct {
 	// Path is the file; Dir its directory, against which paths resolve.
@@ -57,7 +76,13 @@ type Config struct {
 	Exclude   []string
 	Lexicons  []string // absolute
 	Schema    string   // absolute, or ""
-	DataDir   string   // absolute, or ""
+	Schemas   []SchemaMapping
+	// Format is "", "assert" or "annotate": how user schemas treat the
+	// format keyword ("" is each draft's own rule).
+	Format string
+	// SchemaMap maps URL prefixes to absolute folders, in file order.
+	SchemaMap []SchemaMapEntry
+	DataDir   string // absolute, or ""
 	FailOn    string
 }
 
@@ -133,7 +158,7 @@ func (p *parser) fail(n *yaml.Node, format string, args ...any) {
 	}
 }
 
-var topKeys = []string{"rules", "overrides", "exclude", "lexicons", "schema", "data-dir", "fail-on"}
+var topKeys = []string{"rules", "overrides", "exclude", "lexicons", "schema", "schemas", "format", "schema-map", "data-dir", "fail-on"}
 
 func (p *parser) root(n *yaml.Node) {
 	if n.Kind != yaml.MappingNode {
@@ -159,7 +184,30 @@ func (p *parser) root(n *yaml.Node) {
 				p.c.Lexicons = append(p.c.Lexicons, p.resolve(l))
 			}
 		case "schema":
-			p.c.Schema = p.resolve(p.str(v, "schema"))
+			p.c.Schema = p.str(v, "schema")
+			if !strings.HasPrefix(p.c.Schema, "http://") && !strings.HasPrefix(p.c.Schema, "https://") {
+				p.c.Schema = p.resolve(p.c.Schema)
+			}
+		case "schemas":
+			p.schemas(v)
+		case "schema-map":
+			if v.Kind != yaml.MappingNode {
+				p.fail(v, "schema-map is a %s; expected a mapping of URL prefixes to folders", kind(v))
+				break
+			}
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				prefix := p.str(v.Content[i], "a schema-map prefix")
+				if !strings.HasPrefix(prefix, "http://") && !strings.HasPrefix(prefix, "https://") && p.err == nil {
+					p.fail(v.Content[i], "schema-map prefix %q is not an http(s) URL; expected one such as https://example.org/schemas/", prefix)
+				}
+				p.c.SchemaMap = append(p.c.SchemaMap, SchemaMapEntry{Prefix: prefix, Dir: p.resolve(p.str(v.Content[i+1], "a schema-map folder"))})
+			}
+		case "format":
+			f := p.str(v, "format")
+			if f != "assert" && f != "annotate" && p.err == nil {
+				p.fail(v, "format is %q; expected assert or annotate", f)
+			}
+			p.c.Format = f
 		case "data-dir":
 			p.c.DataDir = p.resolve(p.str(v, "data-dir"))
 		case "fail-on":
@@ -271,6 +319,41 @@ func (p *parser) overrides(v *yaml.Node) {
 	}
 }
 
+func (p *parser) schemas(v *yaml.Node) {
+	if v.Kind != yaml.SequenceNode {
+		p.fail(v, "schemas is a %s; expected a list of {paths, schema}", kind(v))
+		return
+	}
+	for _, o := range v.Content {
+		if o.Kind != yaml.MappingNode {
+			p.fail(o, "a schemas item is a %s; expected a mapping with paths and schema", kind(o))
+			continue
+		}
+		var m SchemaMapping
+		for i := 0; i+1 < len(o.Content); i += 2 {
+			k, val := o.Content[i], o.Content[i+1]
+			switch k.Value {
+			case "paths":
+				m.Paths = p.globs(val, "paths")
+			case "schema":
+				m.Schema = p.str(val, "schema")
+				if !strings.HasPrefix(m.Schema, "http://") && !strings.HasPrefix(m.Schema, "https://") {
+					m.Schema = p.resolve(m.Schema)
+				}
+			default:
+				p.fail(k, "unknown key %q in a schemas item; expected paths or schema", k.Value)
+			}
+		}
+		if len(m.Paths) == 0 {
+			p.fail(o, "a schemas item has no paths; expected paths: [glob, ...]")
+		}
+		if m.Schema == "" {
+			p.fail(o, "a schemas item has no schema; expected schema: FILE or URL")
+		}
+		p.c.Schemas = append(p.c.Schemas, m)
+	}
+}
+
 func kind(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -303,6 +386,23 @@ func (c *Config) Check(reg *rules.Registry) error {
 		}
 	}
 	return nil
+}
+
+// SchemaFor returns the schema of the first schemas entry whose paths
+// match file, or "".
+func (c *Config) SchemaFor(file string) string {
+	rel := c.Rel(file)
+	if rel == "" {
+		return ""
+	}
+	for _, m := range c.Schemas {
+		for _, g := range m.Paths {
+			if Match(g, rel) {
+				return m.Schema
+			}
+		}
+	}
+	return ""
 }
 
 // Rel returns the path of file relative to the configuration's directory,

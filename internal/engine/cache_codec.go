@@ -20,10 +20,10 @@ import (
 // their packs. Change it whenever the encoding changes. FLC2 added each
 // finding's related locations; FLC3 the page's figid, title and figlink
 // facts; FLC4 each fix's safety and each edit's path and range; FLC5 each
-// companion file's metadata.
+// companion file's metadata; FLC6 the schema the page was checked against.
 
 var (
-	entryMagic    = []byte("FLC5")
+	entryMagic    = []byte("FLC6")
 	errCorrupt    = errors.New("engine: corrupt cache entry")
 	maxEntryItems = uint64(1 << 24)
 )
@@ -97,6 +97,7 @@ func encodeEntry(c cacheEntry) []byte {
 	e.str(c.Facts.Figid)
 	e.str(c.Facts.Title)
 	e.str(c.Facts.Figlink)
+	e.str(c.Facts.Schema)
 	e.uint(uint64(len(c.Companions)))
 	for _, u := range c.Companions {
 		e.str(u.Name)
@@ -224,6 +225,7 @@ func decodeEntry(b []byte) (cacheEntry, error) {
 		}
 	}
 	c.Facts.Figid, c.Facts.Title, c.Facts.Figlink = d.str(), d.str(), d.str()
+	c.Facts.Schema = d.str()
 	if n := d.count(); n > 0 {
 		c.Companions = make([]companionUse, n)
 		for i := range c.Companions {

@@ -3,6 +3,7 @@
 package engine
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -50,6 +51,8 @@ type Engine struct {
 	// fixSafety is each rule ID's Meta.FixSafety.
 	fixSafety map[string]rules.FixSafety
 	fix       *FixOptions
+	schemaOf  func(*rules.Document) string
+	isData    func(File) bool
 }
 
 // Options configure an Engine.
@@ -76,6 +79,13 @@ type Options struct {
 	Shard string
 	// Fix, when set, applies fixes to each page (see FixOptions).
 	Fix *FixOptions
+	// SchemaOf, when set, names the schema a document is checked against
+	// (Facts.Schema). A file that names its own schema ("$schema") is
+	// never cached: the schema file is not part of the run's fingerprint.
+	SchemaOf func(doc *rules.Document) string
+	// IsData tells whether a file is a data file (YAML or JSON as a whole,
+	// no front matter); nil: none is.
+	IsData func(f File) bool
 	// ListDataDirs lists each data folder once, so that companion tables
 	// that do not exist cost no system call (listing.go). For batch runs:
 	// a table created after the listing is not seen.
@@ -129,6 +139,8 @@ func New(reg *rules.Registry, opts Options) *Engine {
 	e.cache = opts.Cache
 	e.shard = opts.Shard
 	e.fix = opts.Fix
+	e.schemaOf = opts.SchemaOf
+	e.isData = opts.IsData
 	if opts.ListDataDirs {
 		e.listings = &sync.Map{}
 	}
@@ -169,6 +181,9 @@ type Facts struct {
 	Figid   string `json:"figid,omitempty"`
 	Title   string `json:"title,omitempty"`
 	Figlink string `json:"figlink,omitempty"`
+	// Schema names the JSON Schema the file was checked against ("" for
+	// none), as Options.SchemaOf gives it.
+	Schema string `json:"schema,omitempty"`
 }
 
 // maxFactTitle bounds Facts.Title: the pipeline keeps titles of at most
@@ -266,7 +281,7 @@ func (e *Engine) LintFile(f File) Result {
 	if problem != "" {
 		return e.lintUnreadable(f, problem)
 	}
-	res := e.lint(f, frontmatter.Parse(f.Display, data))
+	res := e.lint(f, e.parse(f, data))
 	if e.fix != nil {
 		res = e.fixFile(f, data, res)
 	}
@@ -289,18 +304,24 @@ func (e *Engine) lintUnreadable(f File, problem string) Result {
 func (e *Engine) lintCached(f File, info os.FileInfo) Result {
 	place := e.companionPlace(f)
 	locate := func(name string) string { return e.companionPath(f, name) }
-	var sk cacheKey
+	// The page's metadata, and the content key it mapped to: trusted with
+	// the metadata strategy; with either, a mapping the content proves
+	// stale (a file rewritten in place, keeping its size and time) is
+	// stored again, so that later runs trust the right result.
+	var sk, mappedKey cacheKey
 	st := fileStat{}
-	if e.cache.metadata && e.fix == nil {
+	if e.fix == nil {
 		st = statOf(info, e.cache.since)
 	}
 	mapped := false
 	if st != (fileStat{}) {
 		sk = e.cache.statKey(f, st, place)
 		if key, ok := e.cache.lookupStat(sk); ok {
-			mapped = true
-			if res, ok := e.cache.load(key, f, nil, locate); ok && (!e.cache.withText || len(res.Findings) == 0 && len(res.Suppressed) == 0) {
-				return res
+			mapped, mappedKey = true, key
+			if e.cache.metadata {
+				if res, ok := e.cache.load(key, f, nil, locate); ok && (!e.cache.withText || len(res.Findings) == 0 && len(res.Suppressed) == 0) {
+					return res
+				}
 			}
 		}
 	}
@@ -308,13 +329,22 @@ func (e *Engine) lintCached(f File, info os.FileInfo) Result {
 	if problem != "" {
 		return e.lintUnreadable(f, problem)
 	}
+	if e.schemaOf != nil && bytes.Contains(data, []byte("$schema")) {
+		// A file that may name its own schema is never cached: that
+		// schema is not part of the run's fingerprint.
+		res := e.lint(f, e.parse(f, data))
+		if e.fix != nil {
+			res = e.fixFile(f, data, res)
+		}
+		return res
+	}
 	key := e.cache.key(f, data, place)
 	res, ok := e.cache.load(key, f, data, locate)
 	if !ok {
-		res = e.lint(f, frontmatter.Parse(f.Display, data))
+		res = e.lint(f, e.parse(f, data))
 		e.cache.store(key, res)
 	}
-	if st != (fileStat{}) && !mapped && res.Err == nil {
+	if st != (fileStat{}) && (!mapped || mappedKey != key) && res.Err == nil {
 		e.cache.storeStat(sk, key)
 	}
 	if e.fix != nil {
@@ -336,11 +366,19 @@ func (e *Engine) LintBytes(f File, data []byte) Result {
 			Message: fmt.Sprintf("file is %d bytes; expected at most %d (raise the limit with --max-size)", len(data), e.maxSize)}}
 		return e.lint(f, doc)
 	}
-	res := e.lint(f, frontmatter.Parse(f.Display, data))
+	res := e.lint(f, e.parse(f, data))
 	if e.fix != nil {
 		res = e.fixFile(f, data, res)
 	}
 	return res
+}
+
+// parse reads a page's front matter, or a data file as a whole.
+func (e *Engine) parse(f File, data []byte) *rules.Document {
+	if e.isData != nil && e.isData(f) {
+		return frontmatter.ParseData(f.Display, data)
+	}
+	return frontmatter.Parse(f.Display, data)
 }
 
 // stat checks that the file may be read: a regular file of at most
@@ -418,6 +456,9 @@ func (e *Engine) lint(f File, doc *rules.Document) Result {
 // leave them).
 func (e *Engine) lintWith(f File, doc *rules.Document, overlay map[string][]byte) Result {
 	res := Result{File: f, Source: doc.Source, Facts: pageFacts(doc), broken: doc.Broken}
+	if e.schemaOf != nil {
+		res.Facts.Schema = e.schemaOf(doc)
+	}
 	read := e.companionReader(f, overlay)
 	type companion struct {
 		shown string

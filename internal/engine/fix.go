@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/safeio"
 	"github.com/figlint/figlint/rules"
 )
@@ -249,7 +248,7 @@ func (e *Engine) tryFixes(f File, st state, cands []candidate) (next state, ok b
 		next.overlay[onDisk] = applyEdits(cur, edits)
 		next.shown[path] = onDisk
 	}
-	doc := frontmatter.Parse(f.Display, next.page)
+	doc := e.parse(f, next.page)
 	next.res = e.lintWith(f, doc, next.overlay)
 	if next.res.broken && !st.res.broken {
 		return st, false, "the page would no longer parse"

@@ -61,10 +61,18 @@ type CollectOptions struct {
 	// NoIgnore walks directories without reading .gitignore and .ignore
 	// files.
 	NoIgnore bool
+	// IsData, when set, also picks the data files it accepts (by path, as
+	// opened) where the walk and lists pick pages: the YAML and JSON files
+	// that the configuration maps a schema to. Hidden files are never
+	// picked.
+	IsData func(path string) bool
 }
 
 // CollectWith is Collect with options.
 func CollectWith(args []string, cwd string, stdin io.Reader, opts CollectOptions) ([]File, []error) {
+	data := func(p string) bool {
+		return opts.IsData != nil && !strings.HasPrefix(filepath.Base(p), ".") && opts.IsData(p)
+	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -112,7 +120,7 @@ func CollectWith(args []string, cwd string, stdin io.Reader, opts CollectOptions
 			continue
 		}
 		if fromList[p] && (err != nil || !info.IsDir()) {
-			if err == nil && walkPicks(p) {
+			if err == nil && (walkPicks(p) || data(p)) {
 				add(p)
 			}
 			continue // deleted, or not a page: the walk would not pick it
@@ -157,7 +165,7 @@ func CollectWith(args []string, cwd string, stdin io.Reader, opts CollectOptions
 				}
 				return nil
 			}
-			if isPageName(name) {
+			if isPageName(name) || data(path) {
 				add(path)
 			}
 			return nil

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -72,7 +73,9 @@ type htmlReport struct {
 	opts  Options
 	dir   string // working directory that findings' paths are relative to, absolute
 	base  string // directory the report is in: links are relative to it
-	err   error  // from resolving the directories; returned by End
+	// schemas counts the files checked against each schema.
+	schemas map[string]int
+	err     error // from resolving the directories; returned by End
 
 	maxRows    int
 	rules      map[string]*htmlRuleAcc
@@ -197,6 +200,12 @@ func (h *htmlReport) Begin() error { return nil }
 func (h *htmlReport) File(r engine.Result) error {
 	page := -1
 	if !r.Collection {
+		if r.Facts.Schema != "" {
+			if h.schemas == nil {
+				h.schemas = map[string]int{}
+			}
+			h.schemas[r.Facts.Schema]++
+		}
 		p := htmlPage{path: r.File.Display}
 		if y, ok := plausibleYear(strings.TrimSpace(r.Facts.Year)); ok {
 			p.year = y
@@ -308,6 +317,9 @@ type htmlView struct {
 	Started    string // ISO 8601, UTC; "" when not known
 	Command    string // shell-quoted, control characters escaped
 	ConfigFile string
+	// Schemas are the JSON Schemas the files were checked against, the
+	// most used first, with how many files each.
+	Schemas    []schemaUse
 	Pages      int
 	Clean      int
 	CleanPct   string
@@ -343,6 +355,12 @@ type htmlView struct {
 	SevNames    [3]string
 	RowsShown   int
 	RowsOmitted bool
+}
+
+// schemaUse is one schema of the run and the number of files it checked.
+type schemaUse struct {
+	Name  string
+	Files int
 }
 
 // groupRow is a row of the year or organism table.
@@ -418,6 +436,15 @@ func (h *htmlReport) view() *htmlView {
 	if !h.opts.Started.IsZero() {
 		v.Started = h.opts.Started.UTC().Format("2006-01-02T15:04:05Z")
 	}
+	for name, n := range h.schemas {
+		v.Schemas = append(v.Schemas, schemaUse{Name: escapeControl(name), Files: n})
+	}
+	sort.Slice(v.Schemas, func(i, j int) bool {
+		if v.Schemas[i].Files != v.Schemas[j].Files {
+			return v.Schemas[i].Files > v.Schemas[j].Files
+		}
+		return v.Schemas[i].Name < v.Schemas[j].Name
+	})
 	for _, acc := range h.rules {
 		for i, n := range acc.n {
 			v.Sev[i] += n

@@ -895,3 +895,25 @@ func TestHTMLRunHeader(t *testing.T) {
 		t.Error("a run without a time or configuration does not say so")
 	}
 }
+
+// TestHTMLSchemas: the header names the schemas the files were checked
+// against, the most used first, with their counts.
+func TestHTMLSchemas(t *testing.T) {
+	var buf bytes.Buffer
+	results := []engine.Result{
+		{File: engine.File{Display: "a.md"}, Facts: engine.Facts{Schema: "schemas/post.json"}},
+		{File: engine.File{Display: "b.md"}, Facts: engine.Facts{Schema: "https://example.org/<doc>.json"}},
+		{File: engine.File{Display: "c.md"}, Facts: engine.Facts{Schema: "schemas/post.json"}},
+		{File: engine.File{Display: "d.md"}}, // not checked: broken
+	}
+	render(t, NewHTML(&buf, Options{Dir: t.TempDir()}), results, Summary{Files: 4})
+	want := `<dd id="run-schemas"><code>schemas/post.json</code> (2 files), <code>https://example.org/&lt;doc&gt;.json</code> (1 file)</dd>`
+	if out := buf.String(); !strings.Contains(out, want) {
+		t.Errorf("the header lacks %s", want)
+	}
+	buf.Reset()
+	render(t, NewHTML(&buf, Options{Dir: t.TempDir()}), results[3:], Summary{Files: 1})
+	if strings.Contains(buf.String(), "run-schemas") {
+		t.Error("a run that checked no file against a schema names schemas")
+	}
+}

@@ -14,12 +14,22 @@ import (
 // when a key is removed or its meaning changes.
 const JSONVersion = 1
 
-// JSON streams {"version": 1, "findings": [...], "summary": {...}}, one
-// finding per line.
+// JSON streams {"version": 1, "findings": [...], "files": [...],
+// "summary": {...}}, one finding per line, then one line per linted file.
 type JSON struct {
 	w     io.Writer
 	bw    *bufio.Writer
 	first bool
+	files []jsonFile
+}
+
+// jsonFile is the contract for one linted file in "files" (added within
+// version 1): its path and the JSON Schema it was checked against (null
+// when none: the file could not be parsed, or named no usable schema).
+type jsonFile struct {
+	Path      string  `json:"path"`
+	PathBytes string  `json:"pathBytes,omitempty"`
+	Schema    *string `json:"schema"`
 }
 
 // jsonFinding is the contract for one finding: these keys, in this order.
@@ -119,6 +129,14 @@ func (j *JSON) Begin() error {
 
 // File implements Reporter.
 func (j *JSON) File(r engine.Result) error {
+	if !r.Collection {
+		jf := jsonFile{Path: r.File.Display, PathBytes: pathBytes(r.File.Display)}
+		if r.Facts.Schema != "" {
+			name := r.Facts.Schema
+			jf.Schema = &name
+		}
+		j.files = append(j.files, jf)
+	}
 	for _, f := range r.Findings {
 		b, err := json.Marshal(jsonFinding{
 			Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
@@ -147,6 +165,21 @@ func (j *JSON) End(s Summary) error {
 		return err
 	}
 	if !j.first {
+		j.bw.WriteString("\n")
+	}
+	j.bw.WriteString("], \"files\": [")
+	for i, f := range j.files {
+		line, ferr := json.Marshal(f)
+		if ferr != nil {
+			return ferr
+		}
+		if i > 0 {
+			j.bw.WriteString(",")
+		}
+		j.bw.WriteString("\n  ")
+		j.bw.Write(line)
+	}
+	if len(j.files) > 0 {
 		j.bw.WriteString("\n")
 	}
 	j.bw.WriteString("], \"summary\": ")

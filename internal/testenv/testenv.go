@@ -36,6 +36,15 @@ func Schemas(tb testing.TB) string {
 		"the shared schemas %s are absent (they ship beside the repository, not in it)", "schemas")
 }
 
+// JSONSchemaSuite returns the directory of the official JSON Schema Test
+// Suite (../shared/jsonschema-test-suite, with tests/ and remotes/);
+// absent, it skips or fails as Corpus does.
+func JSONSchemaSuite(tb testing.TB) string {
+	tb.Helper()
+	return shared(tb, filepath.Join("tests", "draft2020-12"), "the JSON Schema Test Suite is missing",
+		"the JSON Schema Test Suite %s is absent (it ships beside the repository, not in it)", "jsonschema-test-suite")
+}
+
 // shared returns the directory ../shared/<elems> beside the repository,
 // which must hold probe. When it does not, the test fails if
 // FIGLINT_REQUIRE_SHARED=1 (saying missing) and is skipped otherwise

@@ -26,6 +26,10 @@ const (
 type Document struct {
 	// Path is the file's path as shown to the user.
 	Path string
+	// Folder is the name of the folder that holds the file on disk
+	// ("_figures"), whatever folder the run started in; "" when unknown
+	// (the engine sets it).
+	Folder string
 	// Source is the file's bytes, which positions refer to.
 	Source *Source
 	// Format is the front matter's language: FormatYAML (also the zero

@@ -95,8 +95,10 @@ const identityPMCFigureURL = "https://pfocr.wikipathways.org/figures/"
 // identityStem returns the page's file name without .md or .markdown, and
 // whether figid must equal it: Jekyll serves a _figures page under its file
 // name, but a page elsewhere (a test fixture, a scratch copy) may be named
-// anything unless its name looks like a figid.
-func identityStem(p string) (stem string, applies bool) {
+// anything unless its name looks like a figid. folder is the name of the
+// page's folder on disk (the displayed path may lack it: a run inside
+// _figures shows "x.md").
+func identityStem(p, folder string) (stem string, applies bool) {
 	base := path.Base(p)
 	// The extension in any case: the walk picks up page.MD too, and Jekyll
 	// renders it.
@@ -109,7 +111,10 @@ func identityStem(p string) (stem string, applies bool) {
 	if stem == "" {
 		return "", false
 	}
-	return stem, path.Base(path.Dir(p)) == "_figures" || identityFigidPrefix.MatchString(stem)
+	if folder == "" {
+		folder = path.Base(path.Dir(p))
+	}
+	return stem, folder == "_figures" || identityFigidPrefix.MatchString(stem)
 }
 
 // identityImagePart is figid without its PMC…__ prefix: the image's stem.
@@ -200,7 +205,7 @@ func runFigureIdentity(p *Pass) {
 	}
 
 	figid, figidNode, hasFigid := p.Scalar("/figid")
-	stem, stemApplies := identityStem(p.Doc.Path)
+	stem, stemApplies := identityStem(p.Doc.Path, p.Doc.Folder)
 
 	// ref is the figid that filename and schema-jsonld.@id must follow.
 	// When figid and the file name disagree, either may be the wrong one:

@@ -21,7 +21,7 @@ func TestIdentityStem(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			stem, applies := identityStem(tt.path)
+			stem, applies := identityStem(tt.path, "")
 			if stem != tt.stem || applies != tt.applies {
 				t.Errorf("identityStem(%q) = %q, %v; want %q, %v", tt.path, stem, applies, tt.stem, tt.applies)
 			}

@@ -75,3 +75,25 @@ func TestStdinFilename(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderIndependent: a page gives the same findings whichever folder
+// the run starts in (figure-identity once skipped the file-name check on a
+// page named without its _figures folder, as a run inside _figures names it).
+func TestFolderIndependent(t *testing.T) {
+	site := t.TempDir()
+	for _, d := range []string{"_figures", "_data"} {
+		if err := os.Mkdir(filepath.Join(site, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile(t, "../../fixtures/pfocr/_figures/"+cleanPage+".md", filepath.Join(site, "_figures", "renamed.md"))
+	copyFile(t, "../../fixtures/pfocr/_data/"+cleanPage+"-genes.tsv", filepath.Join(site, "_data", cleanPage+"-genes.tsv"))
+	_, fromRoot, _ := run(t, site, "--no-cache", "--no-snippet", "--enable-only", "figure-identity", "_figures/renamed.md")
+	_, inside, _ := run(t, filepath.Join(site, "_figures"), "--no-cache", "--no-snippet", "--enable-only", "figure-identity", "renamed.md")
+	if !strings.Contains(fromRoot, `disagrees with the file name "renamed.md"`) {
+		t.Fatalf("from the site: %q; want the figid and file name finding", fromRoot)
+	}
+	if strings.ReplaceAll(fromRoot, "_figures/renamed.md", "renamed.md") != inside {
+		t.Errorf("inside _figures:\n%s\nfrom the site:\n%s", inside, fromRoot)
+	}
+}

@@ -455,6 +455,11 @@ func (e *Engine) lint(f File, doc *rules.Document) Result {
 // holds from there rather than from disk (the tables as --fix would
 // leave them).
 func (e *Engine) lintWith(f File, doc *rules.Document, overlay map[string][]byte) Result {
+	if doc.Folder == "" && f.Path != "" {
+		if a, err := filepath.Abs(f.Path); err == nil {
+			doc.Folder = filepath.Base(filepath.Dir(a))
+		}
+	}
 	res := Result{File: f, Source: doc.Source, Facts: pageFacts(doc), broken: doc.Broken}
 	if e.schemaOf != nil {
 		res.Facts.Schema = e.schemaOf(doc)

@@ -469,7 +469,7 @@ func runLint(args []string, sys IO) (int, error) {
 		prog = startProgress(sys.Stderr, len(files))
 	}
 	fixes := &pipeline.Fix{Diff: fl.diff, Stdout: sys.Stdout, Stderr: sys.Stderr}
-	based := &pipeline.Baseline{Base: base, Record: fl.writeBaseline != ""}
+	based := &pipeline.Baseline{Base: base, Record: fl.writeBaseline != "", Dir: dir, MaxSize: opts.MaxSize}
 	count := &pipeline.Count{Progress: prog.add}
 	failOn := &pipeline.FailOn{Threshold: threshold}
 	internal := &pipeline.Internal{}

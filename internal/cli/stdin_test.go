@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/figlint/figlint/internal/testenv"
 )
 
 // stdinSite is the folder the --stdin-filename tests run in.
@@ -95,5 +97,36 @@ func TestFolderIndependent(t *testing.T) {
 	}
 	if strings.ReplaceAll(fromRoot, "_figures/renamed.md", "renamed.md") != inside {
 		t.Errorf("inside _figures:\n%s\nfrom the site:\n%s", inside, fromRoot)
+	}
+}
+
+// TestBaselineCollectionFromAnotherFolder: a baseline written at the site
+// matches the collection-level findings (which name other pages by paths
+// relative to where the run started) when used from inside _figures.
+func TestBaselineCollectionFromAnotherFolder(t *testing.T) {
+	site := testenv.CopyTree(t, "../../fixtures/pfocr")
+	// A second page with the first one's figid_alias: a duplicate-alias
+	// finding, whose message names the other page by its displayed path.
+	page, err := os.ReadFile(filepath.Join(site, "_figures", cleanPage+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	twin := strings.ReplaceAll(string(page), "figid: "+cleanPage, "figid: PMC10031279__gr9")
+	if err := os.WriteFile(filepath.Join(site, "_figures", "PMC10031279__gr9.md"), []byte(twin), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(site, ".figlint-baseline")
+	args := []string{"--no-cache", "--enable-only", "journal-consistency,missing-value,duplicate-alias"}
+	code, _, stderr := run(t, site, append(args, "--write-baseline", base, "_figures")...)
+	if code != ExitClean {
+		t.Fatalf("--write-baseline: exit %d, %s", code, stderr)
+	}
+	data, err := os.ReadFile(base)
+	if err != nil || !strings.Contains(string(data), "duplicate-alias") {
+		t.Fatalf("the baseline holds no collection-level finding: %v\n%s", err, data)
+	}
+	code, out, stderr := run(t, filepath.Join(site, "_figures"), append(args, "--baseline", "../.figlint-baseline", ".")...)
+	if code != ExitClean || strings.Contains(stderr, "no longer occur") {
+		t.Errorf("from _figures: exit %d\n%s%s", code, out, stderr)
 	}
 }

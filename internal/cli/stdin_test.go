@@ -112,7 +112,7 @@ func TestBaselineCollectionFromAnotherFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	twin := strings.ReplaceAll(string(page), "figid: "+cleanPage, "figid: PMC10031279__gr9")
-	if err := os.WriteFile(filepath.Join(site, "_figures", "PMC10031279__gr9.md"), []byte(twin), 0o644); err != nil {
+	if err = os.WriteFile(filepath.Join(site, "_figures", "PMC10031279__gr9.md"), []byte(twin), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	base := filepath.Join(site, ".figlint-baseline")

@@ -360,6 +360,11 @@ func runLint(args []string, sys IO) (int, error) {
 	for _, pe := range pathErrs {
 		fmt.Fprintf(sys.Stderr, "figlint: cannot read %v; check the path\n", pe)
 	}
+	if len(pathErrs) > 0 {
+		// A usage error, said before any output begins: the run would
+		// exit 2, and a JSON or SARIF consumer gets no document then.
+		return ExitUsage, nil
+	}
 	if cfg != nil && len(cfg.Exclude) > 0 {
 		files = excluded(cfg, files)
 	}
@@ -508,7 +513,7 @@ func runLint(args []string, sys IO) (int, error) {
 	switch {
 	case len(internal.Errs) > 0:
 		return ExitInternal, nil
-	case len(pathErrs) > 0, len(fixes.Failed) > 0:
+	case len(fixes.Failed) > 0:
 		return ExitUsage, nil
 	case fl.diff:
 		if fixes.Files > 0 {

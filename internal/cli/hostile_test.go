@@ -245,4 +245,10 @@ func TestOutputSafety(t *testing.T) {
 	if code, out, _ := run(t, site, "--no-cache", "--format", "json", "nothing-here"); code != ExitUsage || out != "" {
 		t.Errorf("a missing path with --format json: exit %d, stdout %q; want exit 2 and no JSON", code, out)
 	}
+	// A missing path beside real pages: still exit 2 with nothing on
+	// stdout (the pages are not linted), and one message, not two.
+	code, out, errOut := run(t, site, "--no-cache", "nothing-here", "_figures")
+	if code != ExitUsage || out != "" || strings.Count(errOut, "figlint:") != 1 {
+		t.Errorf("a missing path beside pages: exit %d, stdout %q, stderr %q; want exit 2, no output, one message", code, out, errOut)
+	}
 }

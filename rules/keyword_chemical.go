@@ -253,9 +253,10 @@ var KeywordChemical = Rule{
 			"dropping the organism drops them). " +
 			"Warnings, not errors: the rows prove where the keyword came from, but an " +
 			"alias can, rarely, be meant (an Eph receptor figure may call EPHB2 ERK), which " +
-			"only the figure settles. The fix removes the keyword's item; it is unsafe, since the " +
-			"genes table still lists the symbol (regenerate both, or remove the row too), and it " +
-			"is offered only for a plain item alone on its line in a block list of more than one.",
+			"only the figure settles. The fix removes the keyword's item and the genes table's " +
+			"rows of that symbol (so that page and table still agree); it is unsafe, since only the " +
+			"figure can confirm, and it is offered only for a plain item alone on its line in a " +
+			"block list of more than one, and when other rows remain in the table.",
 		Bad: "# _data/PMC1__f1-genes.tsv: word ATP, source ncbigene_synonym, symbol ATP8A2\n" +
 			"organisms_ner:\n- Homo sapiens\nschema-jsonld:\n  keywords:\n  - STAT3\n  - ATP8A2\n",
 		Good: "organisms_ner:\n- Homo sapiens\nschema-jsonld:\n  keywords:\n  - STAT3\n",
@@ -361,7 +362,7 @@ func runKeywordChemical(p *Pass) {
 	}
 	for _, w := range order {
 		h := hits[w]
-		reportChemicalHit(p, items, genes, wordCol, h)
+		reportChemicalHit(p, items, genes, figid+"-genes.tsv", wordCol, symCol, h)
 	}
 }
 
@@ -500,7 +501,7 @@ func chemicalTableWords(quiet *Pass, figid string) map[string]string {
 // reportChemicalHit reports one suspect word's keywords as one finding at
 // the first, with its table rows and the other keywords as related
 // locations.
-func reportChemicalHit(p *Pass, items []Item, genes *tsvTable, wordCol int, h *chemicalHit) {
+func reportChemicalHit(p *Pass, items []Item, genes *tsvTable, table string, wordCol, symCol int, h *chemicalHit) {
 	first := items[h.items[0]]
 	names := make([]string, len(h.items))
 	var related []Related
@@ -529,9 +530,71 @@ func reportChemicalHit(p *Pass, items []Item, genes *tsvTable, wordCol int, h *c
 		Related: related,
 		Message: fmt.Sprintf("%s from the word %q, %s, matched %s; expected only genes the figure shows", subject, h.word, what, h.how())}
 	if fix, ok := removeItemFix(p.Doc, items, h.items); ok {
-		f.Fixes = []Fix{fix}
+		// The table's rows of those symbols go too: a page without the
+		// keyword and a table still giving it disagree (genes-table), and
+		// the fix would be rolled back.
+		if rows, ok := tableRowsFix(p, genes, table, symCol, names); ok {
+			fix.Edits = append(fix.Edits, rows...)
+			fix.Message = strings.Replace(fix.Message, "(unsafe: the genes table still gives it)", "and the genes table's rows that give it (unsafe: only the figure tells)", 1)
+			fix.Message = strings.Replace(fix.Message, "(unsafe: the genes table still gives them)", "and the genes table's rows that give them (unsafe: only the figure tells)", 1)
+			f.Fixes = []Fix{fix}
+		}
 	}
 	p.Report(f)
+}
+
+// tableRowsFix returns the edits that delete every row of the genes table
+// whose symbol is one of symbols, each a whole line; false when the table
+// cannot be read as it was parsed, or when no row would remain.
+func tableRowsFix(p *Pass, genes *tsvTable, table string, symCol int, symbols []string) ([]TextEdit, bool) {
+	shown, data, err := p.Companion(table)
+	if err != nil || shown != genes.path {
+		return nil, false
+	}
+	drop := map[string]bool{}
+	for _, s := range symbols {
+		drop[s] = true
+	}
+	// Byte offsets of the lines, as parseTable numbered them.
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	var edits []TextEdit
+	kept := 0
+	for i, r := range genes.rows {
+		if !drop[r[symCol]] {
+			kept++
+			continue
+		}
+		line := genes.lines[i]
+		if line < 1 || line >= len(starts) {
+			return nil, false
+		}
+		start, end := starts[line-1], len(data)
+		if line < len(starts)-1 {
+			end = starts[line]
+		} else if start > 0 {
+			start-- // the last line, without a line break: take the one before it
+		}
+		edits = append(edits, TextEdit{Path: shown, Start: start, End: end})
+	}
+	if len(edits) == 0 || kept == 0 {
+		return nil, false
+	}
+	// Adjacent rows make one edit (the last row's takes the line break
+	// before it, which the row above ends with).
+	merged := edits[:1]
+	for _, e := range edits[1:] {
+		if last := &merged[len(merged)-1]; e.Start <= last.End {
+			last.End = max(last.End, e.End)
+			continue
+		}
+		merged = append(merged, e)
+	}
+	return merged, true
 }
 
 // removeItemFix removes the keyword items idx from a block list: each must

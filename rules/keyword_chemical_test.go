@@ -9,6 +9,7 @@ import (
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/ruletest"
+	"github.com/figlint/figlint/rules"
 	"github.com/figlint/figlint/internal/testenv"
 	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
@@ -35,7 +36,34 @@ func TestKeywordChemicalFix(t *testing.T) {
 	if len(fs[0].Related) != 5 { // PREP and Pep items, three table rows
 		t.Errorf("want 5 related locations, got %+v", fs[0].Related)
 	}
-	fixed := ruletest.ApplyFixes(t, data, fs[0].Fixes...)
+	// The fix edits the page and its genes table: each file's edits apply
+	// to that file.
+	table := "../fixtures/rules/keyword-chemical/_data/PMC10034640__kc-pep-genes.tsv"
+	tableData, err := os.ReadFile(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pageFix, tableFix rules.Fix
+	for _, e := range fs[0].Fixes[0].Edits {
+		switch e.Path {
+		case fs[0].Path:
+			pageFix.Edits = append(pageFix.Edits, e)
+		case table:
+			tableFix.Edits = append(tableFix.Edits, e)
+		default:
+			t.Fatalf("edit of %q, neither the page nor its genes table", e.Path)
+		}
+	}
+	fixedTable := string(ruletest.ApplyFixes(t, tableData, tableFix))
+	for _, sym := range []string{"\tPAEP\t", "\tPREP\t", "\tPep\t"} {
+		if strings.Contains(fixedTable, sym) {
+			t.Errorf("the fixed table still has a row of %s:\n%s", sym, fixedTable)
+		}
+	}
+	if !strings.Contains(fixedTable, "\tMDH2\t") || !strings.HasPrefix(fixedTable, "organism_id\t") {
+		t.Errorf("the fixed table lost its header or the MDH2 row:\n%s", fixedTable)
+	}
+	fixed := ruletest.ApplyFixes(t, data, pageFix)
 	var v struct {
 		S struct {
 			Keywords []string `yaml:"keywords"`

@@ -277,20 +277,37 @@ func (e *Engine) companionFor(f File, shown string, res Result) string {
 
 // addedFinding names a finding of after that before lacked, counting by
 // rule and pointer (a fix moves findings and may change the value their
-// messages quote), or returns "".
+// messages quote), or returns "". List indices in pointers are not
+// compared: a fix that removes a list item moves the findings of the
+// items after it to other indices, which is no new finding.
 func addedFinding(before, after []rules.Finding) string {
 	count := map[[2]string]int{}
 	for _, f := range before {
-		count[[2]string{f.Rule, f.Pointer}]++
+		count[[2]string{f.Rule, maskIndices(f.Pointer)}]++
 	}
 	for _, f := range after {
-		k := [2]string{f.Rule, f.Pointer}
+		k := [2]string{f.Rule, maskIndices(f.Pointer)}
 		if count[k] == 0 {
 			return fmt.Sprintf("[%s] %s", f.Rule, f.Message)
 		}
 		count[k]--
 	}
 	return ""
+}
+
+// maskIndices replaces the list indices of a JSON pointer with "#"
+// (/schema-jsonld/keywords/3 is /schema-jsonld/keywords/#).
+func maskIndices(ptr string) string {
+	if !strings.ContainsAny(ptr, "0123456789") {
+		return ptr
+	}
+	parts := strings.Split(ptr, "/")
+	for i, p := range parts {
+		if p != "" && strings.Trim(p, "0123456789") == "" {
+			parts[i] = "#"
+		}
+	}
+	return strings.Join(parts, "/")
 }
 
 // applyEdits returns data with the edits applied; they do not overlap.

@@ -9,8 +9,8 @@ import (
 	"github.com/figlint/figlint/internal/engine"
 	"github.com/figlint/figlint/internal/frontmatter"
 	"github.com/figlint/figlint/internal/ruletest"
-	"github.com/figlint/figlint/rules"
 	"github.com/figlint/figlint/internal/testenv"
+	"github.com/figlint/figlint/rules"
 	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
 )

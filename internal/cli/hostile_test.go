@@ -247,8 +247,7 @@ func TestOutputSafety(t *testing.T) {
 	}
 	// A missing path beside real pages: still exit 2 with nothing on
 	// stdout (the pages are not linted), and one message, not two.
-	code, out, errOut := run(t, site, "--no-cache", "nothing-here", "_figures")
-	if code != ExitUsage || out != "" || strings.Count(errOut, "figlint:") != 1 {
+	if code, out, errOut := run(t, site, "--no-cache", "nothing-here", "_figures"); code != ExitUsage || out != "" || strings.Count(errOut, "figlint:") != 1 {
 		t.Errorf("a missing path beside pages: exit %d, stdout %q, stderr %q; want exit 2, no output, one message", code, out, errOut)
 	}
 }

@@ -22,7 +22,7 @@ func TestConventions(t *testing.T) {
 		{"help rules", []string{"help", "rules"}, ExitClean, []string{"figlint rules RULE-ID..."}, 0, ""},
 		{"help lexicon", []string{"help", "lexicon"}, ExitClean, []string{"lexicon build"}, 0, ""},
 		{"help unknown", []string{"help", "nope"}, ExitUsage, nil, 2, ""},
-		{"rules ID", []string{"rules", "doi-format"}, ExitClean, []string{"doi-format (default severity: error; fix: safe; since 0.1.0)", "Reported:\n\n    doi: ", "Fixed:\n\n    doi: 10."}, 0, "figure-identity"},
+		{"rules ID", []string{"rules", "doi-format"}, ExitClean, []string{"doi-format (default severity: error; fix: safe; since 0.1.0)", "Reported:\n\n    doi: ", "Corrected:\n\n    doi: 10."}, 0, "figure-identity"},
 		{"rules family", []string{"rules", "schema/required"}, ExitClean, []string{"schema/required (default severity: error; fix: none; since 0.1.0)"}, 0, ""},
 		{"rules unknown", []string{"rules", "doi-formats"}, ExitUsage, nil, 2, ""},
 		{"bad flag", []string{"--nope", "x"}, ExitUsage, nil, 2, ""},

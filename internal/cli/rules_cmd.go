@@ -44,6 +44,9 @@ func runRules(args []string, sys IO) error {
 		return err
 	}
 	if len(ids) > 0 {
+		if format != "text" {
+			return usagef("--format %s lists every rule; give no rule ID with it (figlint rules ID explains a rule as text)", format)
+		}
 		return explainRules(sys.Stdout, reg, ids)
 	}
 	switch format {
@@ -81,7 +84,7 @@ func explainRules(w io.Writer, reg *rules.Registry, patterns []string) error {
 			fmt.Fprintf(w, "\nReported:\n\n%s\n", indent(m.Bad))
 		}
 		if m.Good != "" {
-			fmt.Fprintf(w, "\nFixed:\n\n%s\n", indent(m.Good))
+			fmt.Fprintf(w, "\nCorrected:\n\n%s\n", indent(m.Good))
 		}
 	}
 	return nil
@@ -140,7 +143,7 @@ func RulesMarkdown(w io.Writer, reg *rules.Registry) error {
 			fmt.Fprintf(&b, "\nReported:\n\n```yaml\n%s\n```\n", strings.TrimRight(m.Bad, "\n"))
 		}
 		if m.Good != "" {
-			fmt.Fprintf(&b, "\nFixed:\n\n```yaml\n%s\n```\n", strings.TrimRight(m.Good, "\n"))
+			fmt.Fprintf(&b, "\nCorrected:\n\n```yaml\n%s\n```\n", strings.TrimRight(m.Good, "\n"))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

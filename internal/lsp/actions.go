@@ -226,7 +226,7 @@ func (s *Server) hover(p *hoverParams) *hover {
 				fmt.Fprintf(&b, "\n\nReported:\n\n```yaml\n%s\n```", strings.TrimRight(m.Bad, "\n"))
 			}
 			if m.Good != "" {
-				fmt.Fprintf(&b, "\n\nFixed:\n\n```yaml\n%s\n```", strings.TrimRight(m.Good, "\n"))
+				fmt.Fprintf(&b, "\n\nCorrected:\n\n```yaml\n%s\n```", strings.TrimRight(m.Good, "\n"))
 			}
 		}
 		parts = append(parts, b.String())

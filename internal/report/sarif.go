@@ -771,7 +771,7 @@ func helpMarkdown(m rules.Meta) string {
 		fmt.Fprintf(&b, "\n\nReported:\n\n```yaml\n%s\n```", strings.TrimRight(m.Bad, "\n"))
 	}
 	if m.Good != "" {
-		fmt.Fprintf(&b, "\n\nFixed:\n\n```yaml\n%s\n```", strings.TrimRight(m.Good, "\n"))
+		fmt.Fprintf(&b, "\n\nCorrected:\n\n```yaml\n%s\n```", strings.TrimRight(m.Good, "\n"))
 	}
 	return b.String()
 }

@@ -45,8 +45,12 @@ func (t *Fix) Process(r *engine.Result) error {
 		return nil
 	}
 	for _, ff := range out.Files {
-		if err := writeDiff(t.Stdout, ff); err != nil {
+		escaped, err := writeDiff(t.Stdout, ff)
+		if err != nil {
 			return err
+		}
+		if escaped {
+			fmt.Fprintf(t.Stderr, "figlint: the diff of %s shows control characters escaped, so patch(1) would write the escapes; apply it with --fix\n", report.EscapeLine(ff.Display))
 		}
 	}
 	return nil
@@ -54,15 +58,18 @@ func (t *Fix) Process(r *engine.Result) error {
 
 // writeDiff writes one file's unified diff, its control characters made
 // visible as everywhere in figlint's output (a line holding one is then
-// shown, not applicable: use --fix for it).
-func writeDiff(w io.Writer, ff engine.FixedFile) error {
+// shown, not applicable: use --fix for it, as a note on stderr says).
+// It tells whether it had to escape anything: then the diff no longer
+// applies as it reads.
+func writeDiff(w io.Writer, ff engine.FixedFile) (escaped bool, err error) {
 	var b bytes.Buffer
 	name := report.EscapeLine(ff.Display)
 	if err := udiff.Write(&b, name, name, ff.Old, ff.New); err != nil {
-		return err
+		return false, err
 	}
-	_, err := io.WriteString(w, report.EscapeKeepNewlines(b.String()))
-	return err
+	text := report.EscapeKeepNewlines(b.String())
+	_, err = io.WriteString(w, text)
+	return text != b.String(), err
 }
 
 // Summary says on Stderr what the run fixed, or would fix with Diff.

@@ -142,3 +142,30 @@ func TestFixTalliesDiffsAndRollbacks(t *testing.T) {
 		t.Errorf("empty summary %q", none.String())
 	}
 }
+
+// TestFixDiffEscapeNote: a diff whose lines hold control characters shows
+// them escaped and says on stderr that patch(1) would not apply it as --fix
+// does; a plain diff says nothing.
+func TestFixDiffEscapeNote(t *testing.T) {
+	for _, tc := range []struct {
+		old, new string
+		note     bool
+	}{
+		{"k: a\u202eb \n", "k: a\u202eb\n", true},
+		{"k: v \n", "k: v\n", false},
+	} {
+		var out, errs bytes.Buffer
+		fx := &Fix{Diff: true, Stdout: &out, Stderr: &errs}
+		r := &engine.Result{Fix: &engine.FixOutcome{Fixed: 1,
+			Files: []engine.FixedFile{{Display: "a.md", Old: []byte(tc.old), New: []byte(tc.new)}}}}
+		if err := fx.Process(r); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(errs.String(), "apply it with --fix"); got != tc.note {
+			t.Errorf("%q: note %v, want %v (stderr %q)", tc.old, got, tc.note, errs.String())
+		}
+		if strings.ContainsRune(out.String(), '\u202e') {
+			t.Errorf("%q: the diff echoes U+202E raw", tc.old)
+		}
+	}
+}

@@ -64,7 +64,7 @@ func (t *Fix) Process(r *engine.Result) error {
 func writeDiff(w io.Writer, ff engine.FixedFile) (escaped bool, err error) {
 	var b bytes.Buffer
 	name := report.EscapeLine(ff.Display)
-	if err := udiff.Write(&b, name, name, ff.Old, ff.New); err != nil {
+	if err = udiff.Write(&b, name, name, ff.Old, ff.New); err != nil {
 		return false, err
 	}
 	text := report.EscapeKeepNewlines(b.String())

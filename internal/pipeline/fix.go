@@ -64,8 +64,8 @@ func (t *Fix) Process(r *engine.Result) error {
 func writeDiff(w io.Writer, ff engine.FixedFile) (escaped bool, err error) {
 	var b bytes.Buffer
 	name := report.EscapeLine(ff.Display)
-	if err = udiff.Write(&b, name, name, ff.Old, ff.New); err != nil {
-		return false, err
+	if werr := udiff.Write(&b, name, name, ff.Old, ff.New); werr != nil {
+		return false, werr
 	}
 	text := report.EscapeKeepNewlines(b.String())
 	_, err = io.WriteString(w, text)

@@ -252,7 +252,7 @@ func (f *lintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.reportFile, "report", "", "also write an HTML audit report to this file: one self-contained page with totals, charts, the worst pages and each rule's findings, with filters")
 	fs.StringVar(&f.cacheDir, "cache", "", "cache directory for results of unchanged pages (default: figlint under the user's cache directory)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the result cache")
-	fs.StringVar(&f.cacheStrategy, "cache-strategy", "metadata", "how a re-run knows a file is unchanged: `metadata` (size, modification time and inode, then the content hash when they differ) or content (always read and hash)")
+	fs.StringVar(&f.cacheStrategy, "cache-strategy", "metadata", "the `STRATEGY` by which a re-run knows a file is unchanged: metadata (size, modification time and inode, then the content hash when they differ) or content (always read and hash)")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "lint the content on standard input as the page of this name (for editors and scripts): its tables, configuration overrides and output paths are that file's; give no other path, or -")
 	fs.BoolVar(&f.noIgnore, "no-ignore", false, "walk directories without skipping what .gitignore and .ignore files exclude")
 	fs.StringVar(&f.shard, "shard", "", "lint only shard I of N of the pages (I/N, such as 2/4), for CI matrices")
@@ -365,8 +365,14 @@ func runLint(args []string, sys IO) (int, error) {
 		// exit 2, and a JSON or SARIF consumer gets no document then.
 		return ExitUsage, nil
 	}
+	excludedAll := false // the configuration's exclude, not the paths, left no page
 	if cfg != nil && len(cfg.Exclude) > 0 {
+		found := len(files)
 		files = excluded(cfg, files)
+		if found > 0 && len(files) == 0 {
+			excludedAll = true
+			fmt.Fprintf(sys.Stderr, "figlint: the configuration's exclude leaves none of the %d files found; nothing to lint\n", found)
+		}
 	}
 	sharded := false // the shard, not the paths, left no page
 	if fl.shard != "" {
@@ -378,7 +384,7 @@ func runLint(args []string, sys IO) (int, error) {
 		files = shard(files, i, n)
 		opts.Shard = fl.shard
 	}
-	if len(files) == 0 && !onlyLists(paths) && !sharded {
+	if len(files) == 0 && !onlyLists(paths) && !sharded && !excludedAll {
 		// Said before any output begins: a JSON or SARIF consumer gets no
 		// document from a run that exits 2.
 		fmt.Fprintf(sys.Stderr, "figlint: no *.md or *.markdown files found in %s; name the pages or directories to lint\n", strings.Join(orDot(paths), " "))

@@ -130,3 +130,16 @@ func TestBaselineCollectionFromAnotherFolder(t *testing.T) {
 		t.Errorf("from _figures: exit %d\n%s%s", code, out, stderr)
 	}
 }
+
+// TestExcludedAll: a configuration whose exclude leaves no page is a clean
+// run with a note (as an empty shard is), not "no files found" and exit 2.
+func TestExcludedAll(t *testing.T) {
+	site := testenv.CopyTree(t, "../../fixtures/pfocr")
+	if err := os.WriteFile(filepath.Join(site, ".figlint.yaml"), []byte("exclude:\n  - \"*.{md,markdown}\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := run(t, site, "--no-cache", "--format", "json", ".")
+	if code != ExitClean || !strings.Contains(stderr, "exclude leaves none of the 22 files found") || !strings.Contains(out, `"findings": []`) {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 0, an empty JSON document and a note", code, out, stderr)
+	}
+}

@@ -442,6 +442,12 @@ func (r *tomlReader) scalar(v *unstable.Node) (*yaml.Node, *tomlError) {
 		}
 	case unstable.Float:
 		n.Tag = "!!float"
+		s := strings.ToLower(strings.TrimLeft(strings.ReplaceAll(raw, "_", ""), "+-"))
+		if s != "inf" && s != "nan" {
+			if _, err := strconv.ParseFloat(strings.ReplaceAll(raw, "_", ""), 64); err != nil {
+				return nil, at("float %s is out of the range of a 64-bit float; expected a number of at most about 1.8e308", raw)
+			}
+		}
 	case unstable.LocalDate, unstable.LocalTime, unstable.LocalDateTime, unstable.DateTime:
 		n.Tag = "!!timestamp"
 		if !validTOMLTime(v.Kind, raw) {

@@ -188,6 +188,29 @@ const foldAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 // away are suggested: shorter keys are one edit from too many symbols.
 const minEditLength = 4
 
+// foldedCandidates returns the official symbols that a folded spelling
+// names: itself when it is one, those it is a synonym of, and those (and
+// the symbols of the synonyms) that fold to it.
+func (l *Lexicon) foldedCandidates(folded string) []string {
+	var cands []string
+	if l.IsSymbol(folded) {
+		cands = append(cands, folded)
+	}
+	cands = append(cands, l.SynonymOf(folded)...)
+	if at, ok := l.folds.find(folded); ok {
+		for _, ref := range l.folds.values(at) {
+			if ref%2 == 0 {
+				if sym, ok := l.symbols.at(ref / 2); ok {
+					cands = append(cands, sym)
+				}
+			} else if syn, ok := l.synonyms.at(ref / 2); ok {
+				cands = append(cands, l.SynonymOf(syn)...)
+			}
+		}
+	}
+	return cands
+}
+
 // Closest returns up to limit official symbols near s, best first: those
 // whose spelling differs from s only in case and punctuation (or that such
 // a spelling is a synonym of), else those one edit (insertion, deletion,
@@ -201,23 +224,7 @@ func (l *Lexicon) Closest(s string, limit int) []string {
 	seen := map[string]bool{s: true}
 	var exact, near []string
 	add := func(list *[]string, folded string) {
-		var cands []string
-		if l.IsSymbol(folded) {
-			cands = append(cands, folded)
-		}
-		cands = append(cands, l.SynonymOf(folded)...)
-		if at, ok := l.folds.find(folded); ok {
-			for _, ref := range l.folds.values(at) {
-				if ref%2 == 0 {
-					if sym, ok := l.symbols.at(ref / 2); ok {
-						cands = append(cands, sym)
-					}
-				} else if syn, ok := l.synonyms.at(ref / 2); ok {
-					cands = append(cands, l.SynonymOf(syn)...)
-				}
-			}
-		}
-		for _, c := range cands {
+		for _, c := range l.foldedCandidates(folded) {
 			if !seen[c] {
 				seen[c] = true
 				*list = append(*list, c)

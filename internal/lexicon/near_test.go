@@ -13,7 +13,9 @@ import (
 )
 
 // closestReference is Closest as it was before nearKeys: every spelling one
-// edit from the key is generated and looked up in the tables. keys, when
+// edit from the key is generated and looked up in the tables (through the
+// same foldedCandidates: what this test compares is which spellings are
+// tried). keys, when
 // not nil, holds every key of the tables (from table.each): a spelling that
 // is none is not looked up, as a lookup cannot find it, which makes the
 // reference fast enough to run over a whole corpus while every spelling is
@@ -26,23 +28,7 @@ func closestReference(l *Lexicon, keys map[string]bool, s string, limit int) []s
 	seen := map[string]bool{s: true}
 	var exact, near []string
 	add := func(list *[]string, folded string) {
-		var cands []string
-		if l.IsSymbol(folded) {
-			cands = append(cands, folded)
-		}
-		cands = append(cands, l.SynonymOf(folded)...)
-		if at, ok := l.folds.find(folded); ok {
-			for _, ref := range l.folds.values(at) {
-				if ref%2 == 0 {
-					if sym, ok := l.symbols.at(ref / 2); ok {
-						cands = append(cands, sym)
-					}
-				} else if syn, ok := l.synonyms.at(ref / 2); ok {
-					cands = append(cands, l.SynonymOf(syn)...)
-				}
-			}
-		}
-		for _, c := range cands {
+		for _, c := range l.foldedCandidates(folded) {
 			if !seen[c] {
 				seen[c] = true
 				*list = append(*list, c)

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/figlint/figlint/internal/fastyaml"
 	"github.com/figlint/figlint/internal/yamlpos"
 	"github.com/figlint/figlint/rules"
 	"go.yaml.in/yaml/v3"
@@ -68,14 +67,11 @@ func ParseData(path string, data []byte) (doc *rules.Document) {
 		return buildData(doc)
 	}
 	text, slashes, shifts := jsonEscapes(data[b.start:b.end])
-	root, fast := fastyaml.Parse(text)
-	if !fast {
-		root = new(yaml.Node)
-		if err := yaml.Unmarshal(text, root); err != nil {
-			doc.Problems = append(doc.Problems, syntaxFinding(path, src, b, err))
-			doc.Broken = true
-			return doc
-		}
+	root, syntax := parseYAML(path, src, b, text)
+	if syntax != nil {
+		doc.Problems = append(doc.Problems, *syntax)
+		doc.Broken = true
+		return doc
 	}
 	if len(root.Content) == 0 {
 		return problem(start, "file holds no data; expected a YAML or JSON document")
@@ -90,7 +86,8 @@ func ParseData(path string, data []byte) (doc *rules.Document) {
 	return buildData(doc)
 }
 
-// buildData builds the JSON value of a data file's node tree.
+// buildData builds the JSON value of a parsed node tree (a page's front
+// matter or a data file), after checking it for alias cycles.
 func buildData(doc *rules.Document) *rules.Document {
 	if a := aliasCycleAt(doc.Root); a != nil {
 		doc.Problems = append(doc.Problems, rules.Finding{

@@ -66,17 +66,11 @@ func Parse(path string, data []byte) (doc *rules.Document) {
 		}
 		doc.Root = root
 	default:
-		// The fast path parses the plain block style of real pages into the
-		// tree yaml.v3 would build (proved by differential tests and fuzzing);
-		// anything else, errors included, goes to yaml.v3.
-		root, fast := fastyaml.Parse(data[b.start:b.end])
-		if !fast {
-			root = new(yaml.Node)
-			if err := yaml.Unmarshal(data[b.start:b.end], root); err != nil {
-				doc.Problems = append(doc.Problems, syntaxFinding(path, src, b, err))
-				doc.Broken = true
-				return doc
-			}
+		root, syntax := parseYAML(path, src, b, data[b.start:b.end])
+		if syntax != nil {
+			doc.Problems = append(doc.Problems, *syntax)
+			doc.Broken = true
+			return doc
 		}
 		if len(root.Content) == 0 {
 			doc.Value = map[string]any{}
@@ -85,27 +79,23 @@ func Parse(path string, data []byte) (doc *rules.Document) {
 		doc.Root = root.Content[0]
 		shiftLines(doc.Root, b.firstLine-1)
 	}
-	if a := aliasCycleAt(doc.Root); a != nil {
-		doc.Problems = append(doc.Problems, rules.Finding{
-			Rule: rules.YAMLSyntax.ID, Path: path, Range: doc.NodeRange(a),
-			Message: aliasCycleMessage(a.Value),
-		})
-		doc.Broken = true
-		return doc
+	return buildData(doc)
+}
+
+// parseYAML parses the YAML text of block b: the fast path reads the plain
+// block style of real pages into the tree yaml.v3 would build (proved by
+// differential tests and fuzzing); anything else, errors included, goes to
+// yaml.v3, whose error becomes a yaml-syntax finding.
+func parseYAML(path string, src *yamlpos.Source, b block, text []byte) (*yaml.Node, *rules.Finding) {
+	if root, fast := fastyaml.Parse(text); fast {
+		return root, nil
 	}
-	bld := builder{doc: doc}
-	v, err := bld.value(doc.Root, false)
-	doc.Problems = append(doc.Problems, bld.problems...)
-	if err != nil {
-		doc.Problems = append(doc.Problems, rules.Finding{
-			Rule: rules.YAMLSyntax.ID, Path: path, Range: doc.NodeRange(bld.bomb), Pointer: "",
-			Message: err.Error(),
-		})
-		doc.Broken = true
-		return doc
+	root := new(yaml.Node)
+	if err := yaml.Unmarshal(text, root); err != nil {
+		f := syntaxFinding(path, src, b, err)
+		return nil, &f
 	}
-	doc.Value = v
-	return doc
+	return root, nil
 }
 
 // formatSyntaxFinding reports a TOML or JSON syntax error over the bytes

@@ -181,19 +181,7 @@ func (k *keywordPage) reportNoise(groups []noiseGroup) {
 // finding names the organism and its words as the evidence, so
 // keyword-noise leaves them to it. One cause, one finding.
 func (k *keywordPage) coveredByMismatch(i int, s string) bool {
-	reported := func(o string) bool {
-		if len(k.listed) > 0 && k.p.Enabled(organismsNERMismatchID) && !k.isListed(o) {
-			return true
-		}
-		if k.p.Enabled(organismPlausibilityID) {
-			for _, f := range implausibleOrganisms(k.p) {
-				if f.organism == o {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	reported := func(o string) bool { return organismReported(k.p, o, k.listed) }
 	if org := k.organismOf(i, s); org != "" {
 		return reported(org)
 	}

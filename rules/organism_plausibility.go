@@ -115,7 +115,8 @@ func findImplausible(p *Pass) (out []implausible) {
 	if !nerList || len(nerItems) < 1 {
 		return
 	}
-	known, listed, knownOK := plausibilityKnown(p)
+	listed, listedNodes, knownOK := plausibilityKnown(p)
+	known := len(listed) > 0
 	if !knownOK {
 		return
 	}
@@ -226,13 +227,13 @@ func findImplausible(p *Pass) (out []implausible) {
 		}
 		var related []Related
 		for _, w := range append(append([]string(nil), shared...), noise...) {
-			related = append(related, Related{Path: t.path, Range: tableRowRange(t, m[w].row),
+			related = append(related, Related{Path: t.path, Range: t.rowRange(m[w].row, -1),
 				Message: fmt.Sprintf("the figure's word %q, matched to %s", w, o)})
 		}
 		if known {
 			for j, s := range listed {
 				if organismListed(o, []string{s}) {
-					related = append(related, Related{Range: p.Doc.NodeRange(listedNodes(p)[j]),
+					related = append(related, Related{Range: p.Doc.NodeRange(listedNodes[j]),
 						Message: fmt.Sprintf("organisms lists %q, but the figure's text never names it", s)})
 					break
 				}
@@ -318,46 +319,23 @@ func plausibilityNoise(w string) bool {
 	return utf8.RuneCountInString(w) <= 2 || isEnglishWord(w)
 }
 
-// plausibilityKnown reads organisms: known is true when it names at least
-// one organism (not missing, not a placeholder), listed holds those names.
-// ok is false when organisms is present but not a list (the schema's
-// finding).
-func plausibilityKnown(p *Pass) (known bool, listed []string, ok bool) {
+// plausibilityKnown reads organisms: the names it lists (not missing, not a
+// placeholder) and their nodes; none when it names no organism. ok is
+// false when organisms is present but not a list (the schema's finding).
+func plausibilityKnown(p *Pass) (listed []string, nodes []*yaml.Node, ok bool) {
 	if _, present := p.Doc.Lookup("/organisms"); !present {
-		return false, nil, true
+		return nil, nil, true
 	}
-	items, _, _, isList := organismItems(p, "organisms")
+	items, itemNodes, _, isList := organismItems(p, "organisms")
 	if !isList {
-		return false, nil, false
+		return nil, nil, false
 	}
-	for _, s := range items {
-		if !isMissing(s) && !organismPlaceholder(s) {
-			listed = append(listed, s)
-		}
-	}
-	return len(listed) > 0, listed, true
-}
-
-// listedNodes returns the nodes of organisms' items in plausibilityKnown's
-// order.
-func listedNodes(p *Pass) []*yaml.Node {
-	items, nodes, _, _ := organismItems(p, "organisms")
-	var out []*yaml.Node
 	for i, s := range items {
 		if !isMissing(s) && !organismPlaceholder(s) {
-			out = append(out, nodes[i])
+			listed, nodes = append(listed, s), append(nodes, itemNodes[i])
 		}
 	}
-	return out
-}
-
-// tableRowRange is the range of row i of t, the whole line.
-func tableRowRange(t *tsvTable, i int) Range {
-	width := len(t.rows[i]) - 1 // the tabs
-	for _, f := range t.rows[i] {
-		width += utf8.RuneCountInString(f)
-	}
-	return Range{Start: Position{Line: t.lines[i], Column: 1}, End: Position{Line: t.lines[i], Column: 1 + width}}
+	return listed, nodes, true
 }
 
 // plausibilityText is the page's own text that may name the figure's

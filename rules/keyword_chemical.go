@@ -555,13 +555,7 @@ func tableRowsFix(p *Pass, genes *tsvTable, table string, symCol int, symbols []
 	for _, s := range symbols {
 		drop[s] = true
 	}
-	// Byte offsets of the lines, as parseTable numbered them.
-	starts := []int{0}
-	for i, c := range data {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
+	src := NewSource(data) // lines numbered as parseTable numbered them
 	var edits []TextEdit
 	kept := 0
 	for i, r := range genes.rows {
@@ -570,14 +564,13 @@ func tableRowsFix(p *Pass, genes *tsvTable, table string, symCol int, symbols []
 			continue
 		}
 		line := genes.lines[i]
-		if line < 1 || line >= len(starts) {
-			return nil, false
+		if line < 2 || line > src.LineCount() {
+			return nil, false // not a row line (the header is line 1)
 		}
-		start, end := starts[line-1], len(data)
-		if line < len(starts)-1 {
-			end = starts[line]
-		} else if start > 0 {
-			start-- // the last line, without a line break: take the one before it
+		start, end := src.LineStart(line), src.LineStart(line+1)
+		if end == src.LineEnd(line) {
+			// The last line, without a line break: take the one before it.
+			start = src.LineEnd(line - 1)
 		}
 		edits = append(edits, TextEdit{Path: shown, Start: start, End: end})
 	}

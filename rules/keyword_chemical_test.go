@@ -63,6 +63,17 @@ func TestKeywordChemicalFix(t *testing.T) {
 	if !strings.Contains(fixedTable, "\tMDH2\t") || !strings.HasPrefix(fixedTable, "organism_id\t") {
 		t.Errorf("the fixed table lost its header or the MDH2 row:\n%s", fixedTable)
 	}
+	// Whole lines go, line breaks with them: every line keeps the header's
+	// fields, and the table still ends with its line break.
+	lines := strings.Split(strings.TrimSuffix(fixedTable, "\n"), "\n")
+	for _, l := range lines {
+		if strings.Count(l, "\t") != strings.Count(lines[0], "\t") {
+			t.Errorf("fixed table line %q has another number of fields than the header", l)
+		}
+	}
+	if strings.HasSuffix(string(tableData), "\n") != strings.HasSuffix(fixedTable, "\n") {
+		t.Errorf("the fix changed whether the table ends with a line break:\n%q", fixedTable)
+	}
 	fixed := ruletest.ApplyFixes(t, data, pageFix)
 	var v struct {
 		S struct {
@@ -165,5 +176,53 @@ func BenchmarkKeywordChemical(b *testing.B) {
 				eng.LintDocument(frontmatter.Parse(page, data))
 			}
 		})
+	}
+}
+
+// TestKeywordChemicalFixLastRow: when the last row of the table goes and
+// the row before it stays, the fix removes the last line with its own line
+// break, not the kept row's.
+func TestKeywordChemicalFixLastRow(t *testing.T) {
+	site := t.TempDir()
+	for _, d := range []string{"_figures", "_data"} {
+		if err := os.Mkdir(filepath.Join(site, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page, err := os.ReadFile("../fixtures/rules/keyword-chemical/_figures/PMC10034640__kc-pep.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := os.ReadFile("../fixtures/rules/keyword-chemical/_data/PMC10034640__kc-pep-genes.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// header, PAEP, PREP, MDH2, Pep: the kept MDH2 row before the last.
+	rows := strings.SplitAfter(string(table), "\n")
+	reordered := rows[0] + rows[2] + rows[3] + rows[1] + rows[4]
+	if !strings.Contains(rows[1], "\tMDH2\t") || !strings.Contains(rows[4], "\tPep\t") || !strings.HasSuffix(reordered, "\n") {
+		t.Fatalf("the fixture table changed; update the test:\n%s", table)
+	}
+	pagePath := filepath.Join(site, "_figures", "PMC10034640__kc-pep.md")
+	tablePath := filepath.Join(site, "_data", "PMC10034640__kc-pep-genes.tsv")
+	if err := os.WriteFile(pagePath, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(tablePath, []byte(reordered), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fs := ruletest.LintPage(t, ruletest.Registry(t), pagePath, page, "keyword-chemical")
+	if len(fs) != 1 || len(fs[0].Fixes) != 1 {
+		t.Fatalf("want one finding with one fix, got %+v", fs)
+	}
+	var tableFix rules.Fix
+	for _, e := range fs[0].Fixes[0].Edits {
+		if e.Path != fs[0].Path {
+			tableFix.Edits = append(tableFix.Edits, e)
+		}
+	}
+	got := string(ruletest.ApplyFixes(t, []byte(reordered), tableFix))
+	if want := rows[0] + rows[1]; got != want {
+		t.Errorf("fixed table:\n%q\nwant:\n%q", got, want)
 	}
 }

@@ -110,7 +110,9 @@ func isRMissing(s string) bool {
 var generationGap = []string{"doi", "journal_title", "journal_nlm_ta", "publisher_name", "keywords"}
 
 func runMissingValue(p *Pass) {
-	gap := reportGenerationGap(p)
+	// The generation gap is reported by the collection phase
+	// (finishGenerationGap); here its five fields are left alone.
+	_, gap := generationGapOf(p)
 	for _, f := range missingValueFields {
 		if gap && slices.Contains(generationGap, f.name) {
 			continue
@@ -210,13 +212,6 @@ func generationGapOf(p *Pass) (gapPage, bool) {
 		g.At = append(g.At, p.Doc.NodeRange(node))
 	}
 	return g, true
-}
-
-// reportGenerationGap tells whether the page has the generation gap; the
-// collection phase reports it (finishGenerationGap).
-func reportGenerationGap(p *Pass) bool {
-	_, gap := generationGapOf(p)
-	return gap
 }
 
 func summarizeGenerationGap(p *Pass) any {

@@ -81,6 +81,18 @@ func (r suiteResult) percent() float64 {
 	return 100 * float64(r.agreed) / float64(r.carried)
 }
 
+// check fails the test when fewer than 99.5% of the carried required
+// tests agree, or when a finding is not on the node its pointer names.
+func (r suiteResult) check(t *testing.T, what string) {
+	t.Helper()
+	if r.percent() < 99.5 {
+		t.Errorf("%s: %d of %d required tests agree (%.2f%%), want at least 99.5%%", what, r.agreed, r.carried, r.percent())
+	}
+	if len(r.misplaced) > 0 {
+		t.Errorf("%s: %d findings are not on the node their pointer names:\n%s", what, len(r.misplaced), strings.Join(r.misplaced, "\n"))
+	}
+}
+
 func TestJSONSchemaSuite(t *testing.T) {
 	suite := testenv.JSONSchemaSuite(t)
 	remotes := filepath.Join(suite, "remotes")
@@ -89,14 +101,9 @@ func TestJSONSchemaSuite(t *testing.T) {
 			files, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "*.json"))
 			res := runSuite(t, d, files, remotes, "", asYAML)
 			logSuite(t, d.dir+" required", res)
-			if res.percent() < 99.5 {
-				t.Errorf("%s: %d of %d required tests agree (%.2f%%), want at least 99.5%%", d.dir, res.agreed, res.carried, res.percent())
-			}
+			res.check(t, d.dir)
 			if res.placed < 200 { // the check must see findings: 290 to 608 per draft
 				t.Errorf("%s: only %d findings had their place checked", d.dir, res.placed)
-			}
-			if len(res.misplaced) > 0 {
-				t.Errorf("%s: %d findings are not on the node their pointer names:\n%s", d.dir, len(res.misplaced), strings.Join(res.misplaced, "\n"))
 			}
 		})
 		t.Run(d.dir+"/json", func(t *testing.T) {
@@ -107,12 +114,7 @@ func TestJSONSchemaSuite(t *testing.T) {
 			files, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "*.json"))
 			res := runSuite(t, d, files, remotes, "", asJSON)
 			logSuite(t, d.dir+" required, as JSON data files", res)
-			if res.percent() < 99.5 {
-				t.Errorf("%s as JSON: %d of %d required tests agree (%.2f%%), want at least 99.5%%", d.dir, res.agreed, res.carried, res.percent())
-			}
-			if len(res.misplaced) > 0 {
-				t.Errorf("%s as JSON: %d findings are not on the node their pointer names:\n%s", d.dir, len(res.misplaced), strings.Join(res.misplaced, "\n"))
-			}
+			res.check(t, d.dir+" as JSON")
 		})
 		t.Run(d.dir+"/json-front-matter", func(t *testing.T) {
 			if testing.Short() {
@@ -123,12 +125,7 @@ func TestJSONSchemaSuite(t *testing.T) {
 			files, _ := filepath.Glob(filepath.Join(suite, "tests", d.dir, "*.json"))
 			res := runSuite(t, d, files, remotes, "", asJSONFM)
 			logSuite(t, d.dir+" required, as JSON front matter", res)
-			if res.percent() < 99.5 {
-				t.Errorf("%s as JSON front matter: %d of %d required tests agree (%.2f%%), want at least 99.5%%", d.dir, res.agreed, res.carried, res.percent())
-			}
-			if len(res.misplaced) > 0 {
-				t.Errorf("%s as JSON front matter: %d findings are not on the node their pointer names:\n%s", d.dir, len(res.misplaced), strings.Join(res.misplaced, "\n"))
-			}
+			res.check(t, d.dir+" as JSON front matter")
 		})
 		t.Run(d.dir+"/optional", func(t *testing.T) {
 			if testing.Short() {
